@@ -1,0 +1,35 @@
+package dev.pnn.spi.block;
+
+import dev.pnn.spi.Named;
+import dev.pnn.spi.ir.ArgSpec;
+import dev.pnn.spi.ir.Args;
+import dev.pnn.spi.ir.Domain;
+import dev.pnn.spi.ir.ValueType;
+
+import java.util.List;
+
+/**
+ * The static signature of a block usable in a {@code network}: which domains its signal inputs must be in, which
+ * domain it produces, its named arguments, and how its output width and parameters follow from input widths and
+ * arguments. The compiler checks domains, units and argument kinds generically; {@link #shape} only computes
+ * widths and parameters. How a block <em>computes</em> is a backend's business.
+ */
+public interface BlockType extends Named {
+    /** Blocks of module "core" are always visible; others need {@code use <module>;}. */
+    String module();
+
+    /** One domain per positional signal input. */
+    List<Domain> inputs();
+
+    Domain output();
+
+    List<ArgSpec> args();
+
+    /** Output width and parameter layout for the given input types (domains already checked). */
+    Shaping shape(List<ValueType> inputs, Args args);
+
+    /** True when the block converts between domains (modulator, detector, ADC): used to suggest fixes. */
+    default boolean converts() {
+        return inputs().stream().anyMatch(d -> !d.equals(output()));
+    }
+}
