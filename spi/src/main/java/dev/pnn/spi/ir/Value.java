@@ -114,15 +114,30 @@ public sealed interface Value {
         }
     }
 
-    /** A composition of terms, e.g. {@code shot_noise(photons: 1e4) + adc(bits: 10)}. */
-    record Sum(List<Value> terms) implements Value {
-        public Sum {
-            terms = List.copyOf(terms);
+    /**
+     * An operator application: binary {@code + - * / ^} or unary {@code neg}. Composes noise models
+     * ({@code shot_noise(photons: 1e4) + adc(bits: 10)}) and states formulas such as PDE residuals
+     * ({@code d(u, t) + 0.5 * sigma^2 * S^2 * d(u, S, S) - r * u}).
+     */
+    record Op(String operator, List<Value> operands) implements Value {
+        public Op {
+            operands = List.copyOf(operands);
+        }
+
+        /** The operands of a chain of one operator, flattened ({@code a + b + c} gives a, b, c). */
+        public List<Value> flatten() {
+            java.util.ArrayList<Value> out = new java.util.ArrayList<>();
+            for (Value v : operands) {
+                if (v instanceof Op o && o.operator.equals(operator) && !operator.equals("neg")) out.addAll(o.flatten());
+                else out.add(v);
+            }
+            return out;
         }
 
         @Override
         public String toString() {
-            return String.join(" + ", terms.stream().map(Value::toString).toList());
+            if (operator.equals("neg")) return "-(" + operands.get(0) + ")";
+            return "(" + String.join(" " + operator + " ", operands.stream().map(Value::toString).toList()) + ")";
         }
     }
 }

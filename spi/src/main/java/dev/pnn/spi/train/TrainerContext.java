@@ -27,6 +27,14 @@ public interface TrainerContext {
     /** Builds a nested trainer from its call ({@code sat(rho: 0.2, base: pat)} builds {@code pat}). */
     Trainer nested(Value.Call call);
 
+    /**
+     * The plan being trained, for trainers whose objective is stated in the plan itself (physics-informed
+     * plans). Empty outside a plan (contract tests).
+     */
+    default Optional<dev.pnn.spi.ir.TrainingPlan> plan() {
+        return Optional.empty();
+    }
+
     /** Trainers report peak stored doubles here, for the method comparison (ALGORITHMS.md §13). */
     default void reportStoredDoubles(long count) {
     }
