@@ -1,0 +1,145 @@
+package dev.pnn.testkit;
+
+import dev.pnn.spi.Rng;
+import dev.pnn.spi.ir.ParamSlice;
+
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The order-2 Taylor ratio test of ALGORITHMS.md §3 item 3: for a random unit v, r(h) = |L(θ + hv) − L(θ) −
+ * h gᵀv| must shrink by 4 when h halves (ratio in [3.5, 4.5]); a wrong gradient leaves an O(h) residual and a
+ * ratio near 2. Pairs whose residual r(h) or r(h/2) is below 1e-11 are skipped: the residual is then round-off.
+ * With a layout, the test also runs once per slice with v restricted to that slice, so a failure names the
+ * slice whose gradient is wrong.
+ *
+ * <p>Limitation of the §3 band: where the curvature vᵀHv along the drawn v is near zero, the cubic term of
+ * the residual dominates at h = 1e-2 and a correct gradient gives ratios above 4.5 (toward 8). A wrong gradient
+ * drives ratios below 3.5 (toward 2); a failure with every ratio above 4.5 therefore points at the direction,
+ * not at g, and the message says so. The FD check of {@link GradientCheck} is the primary oracle.
+ */
+public final class TaylorTest {
+    public static final double RATIO_LOW = 3.5;
+    public static final double RATIO_HIGH = 4.5;
+    public static final double SKIP_BELOW = 1e-11;
+    private static final int STEPS = 4;
+
+    private TaylorTest() {
+    }
+
+    public static TaylorResult check(ToDoubleFunction<double[]> loss, double[] theta, double[] gradient, long seed) {
+        return check(loss, theta, gradient, seed, null);
+    }
+
+    public static TaylorResult check(ToDoubleFunction<double[]> loss, double[] theta, double[] gradient, long seed,
+                                     List<ParamSlice> layout) {
+        if (gradient.length != theta.length) {
+            throw new IllegalArgumentException("gradient has " + gradient.length + " components, θ has "
+                    + theta.length);
+        }
+        Rng rng = Rng.derived(seed, "taylor");
+        double l0 = loss.applyAsDouble(theta.clone());
+        TaylorResult whole = along(loss, theta, gradient, l0, randomUnit(rng, theta.length, 0, theta.length), null);
+        // A failing slice-restricted direction localises the error, so it is reported in preference to the
+        // whole-θ direction; among slices, the one farthest outside [3.5, 4.5] wins.
+        TaylorResult worstSlice = null;
+        if (layout != null) {
+            for (ParamSlice s : layout) {
+                if (s.length() == 0) continue;
+                double[] v = randomUnit(rng, theta.length, s.offset(), s.end());
+                TaylorResult r = along(loss, theta, gradient, l0, v, s.name());
+                if (worstSlice == null || badness(r) > badness(worstSlice)) worstSlice = r;
+            }
+        }
+        if (worstSlice != null && !worstSlice.passed()) return worstSlice;
+        return whole;
+    }
+
+    /** The test along one given direction v (normalised here to unit length). */
+    public static TaylorResult along(ToDoubleFunction<double[]> loss, double[] theta, double[] gradient,
+                                     double[] direction) {
+        double[] v = direction.clone();
+        double n = 0;
+        for (double x : v) n += x * x;
+        n = Math.sqrt(n);
+        if (!(n > 0)) throw new IllegalArgumentException("direction must be nonzero");
+        for (int i = 0; i < v.length; i++) v[i] /= n;
+        return along(loss, theta, gradient, loss.applyAsDouble(theta.clone()), v, null);
+    }
+
+    private static TaylorResult along(ToDoubleFunction<double[]> loss, double[] theta, double[] g, double l0,
+                                      double[] v, String slice) {
+        double gv = 0;
+        for (int i = 0; i < v.length; i++) gv += g[i] * v[i];
+        double[] steps = new double[STEPS];
+        double[] r = new double[STEPS];
+        double[] work = new double[theta.length];
+        for (int k = 0; k < STEPS; k++) {
+            double h = 1e-2 * Math.scalb(1.0, -k);
+            steps[k] = h;
+            for (int i = 0; i < theta.length; i++) work[i] = theta[i] + h * v[i];
+            r[k] = Math.abs(loss.applyAsDouble(work) - l0 - h * gv);
+        }
+        double[] ratios = new double[STEPS - 1];
+        boolean passed = true;
+        boolean allSkipped = true;
+        int worstPair = -1;
+        double worstDist = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < STEPS - 1; k++) {
+            if (r[k] < SKIP_BELOW || r[k + 1] < SKIP_BELOW) {
+                ratios[k] = Double.NaN;
+                continue;
+            }
+            allSkipped = false;
+            ratios[k] = r[k] / r[k + 1];
+            boolean ok = ratios[k] >= RATIO_LOW && ratios[k] <= RATIO_HIGH;
+            if (!ok) passed = false;
+            // distance outside the band (positive) or to its nearest edge (negative)
+            double dist = Double.isNaN(ratios[k]) ? Double.POSITIVE_INFINITY
+                    : Math.max(RATIO_LOW - ratios[k], ratios[k] - RATIO_HIGH);
+            if (dist > worstDist) {
+                worstDist = dist;
+                worstPair = k;
+            }
+        }
+        if (!Double.isFinite(l0)) passed = false;
+        String where = slice == null ? "random unit direction over all of θ" : "random unit direction in slice " + slice;
+        String msg;
+        if (allSkipped && passed) {
+            msg = String.format("Taylor test skipped (%s): residuals %s all below %.0e, loss locally linear",
+                    where, java.util.Arrays.toString(r), SKIP_BELOW);
+        } else {
+            int k = Math.max(worstPair, 0);
+            boolean onlyHigh = !passed;
+            for (double q : ratios) if (!Double.isNaN(q) && q < RATIO_LOW) onlyHigh = false;
+            msg = String.format("Taylor test %s (%s): worst ratio r(h)/r(h/2) = %.4f at h = %.4g: r(h) = %.6e, "
+                            + "r(h/2) = %.6e (need [%.1f, %.1f]; a wrong gradient gives ≈ 2); all ratios %s, L = %.17g%s",
+                    passed ? "passed" : "FAILED", where, ratios[k], steps[k], r[k], r[k + 1], RATIO_LOW, RATIO_HIGH,
+                    java.util.Arrays.toString(ratios), l0, onlyHigh
+                            ? "; only ratios above the band: the curvature along v is small and the cubic term "
+                            + "dominates, which suggests another direction rather than a wrong gradient" : "");
+        }
+        return new TaylorResult(passed, allSkipped && passed, steps, r, ratios, worstPair, slice, msg);
+    }
+
+    /** Orders results: a failing one beats a passing one; then larger distance outside the band. */
+    private static double badness(TaylorResult t) {
+        if (t.skipped() || t.worstPair() < 0) return Double.NEGATIVE_INFINITY;
+        double q = t.ratios()[t.worstPair()];
+        double dist = Double.isNaN(q) ? Double.POSITIVE_INFINITY : Math.max(RATIO_LOW - q, q - RATIO_HIGH);
+        return t.passed() ? dist - 1e6 : dist;
+    }
+
+    private static double[] randomUnit(Rng rng, int n, int from, int to) {
+        double[] v = new double[n];
+        double norm = 0;
+        for (int i = from; i < to; i++) {
+            v[i] = rng.nextGaussian();
+            norm += v[i] * v[i];
+        }
+        norm = Math.sqrt(norm);
+        if (norm == 0) return v;
+        for (int i = from; i < to; i++) v[i] /= norm;
+        return v;
+    }
+}
