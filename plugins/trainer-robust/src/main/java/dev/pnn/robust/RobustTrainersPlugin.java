@@ -1,0 +1,19 @@
+package dev.pnn.robust;
+
+import dev.pnn.spi.PnnPlugin;
+import dev.pnn.spi.train.TrainerFactory;
+
+import java.util.List;
+
+/** Robustness trainers: {@code sat} (sharpness-aware) and {@code pat} (physics-aware). */
+public final class RobustTrainersPlugin implements PnnPlugin {
+    @Override
+    public String name() {
+        return "trainer-robust";
+    }
+
+    @Override
+    public List<TrainerFactory> trainers() {
+        return List.of(new SatFactory(), new PatFactory());
+    }
+}
