@@ -1,0 +1,192 @@
+package dev.pnn.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pnn.spi.CapabilityException;
+import dev.pnn.spi.Catalog;
+import dev.pnn.spi.PnnException;
+import dev.pnn.spi.ir.HardwareProfile;
+import dev.pnn.spi.ir.Loc;
+import dev.pnn.spi.ir.Program;
+import dev.pnn.spi.ir.TrainingPlan;
+import dev.pnn.spi.ir.Value;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class TrainingSessionTest {
+    static final Catalog CATALOG = Catalog.of(List.of(new ToyPlugin()));
+
+    @TempDir
+    Path tmp;
+
+    private TrainingResult train(Program p, TrainingOptions o) {
+        try (TrainingSession s = TrainingSession.open(CATALOG, p, o)) {
+            return s.run(TrainingListener.NONE);
+        }
+    }
+
+    private TrainingOptions opts(String out) {
+        return TrainingOptions.of(tmp).withOut(tmp.resolve(out));
+    }
+
+    @Test
+    void trains_and_writes_metrics_checkpoints_params_and_summary() throws IOException {
+        TrainingResult r = train(new ToyProgram().build(), opts("run"));
+        assertTrue(r.completed());
+        assertEquals(4, r.epochsCompleted());
+        assertEquals(4, r.history().size());
+        EpochMetrics first = r.history().get(0), last = r.last().orElseThrow();
+        // three well-separated blobs: a linear model gets far above chance (1/3) and the loss falls
+        assertTrue(last.testAccuracy() > 0.8, "test accuracy " + last.testAccuracy());
+        assertTrue(last.trainLoss() < first.trainLoss(), first.trainLoss() + " -> " + last.trainLoss());
+
+        List<String> csv = Files.readAllLines(tmp.resolve("run/metrics.csv"));
+        assertEquals(RunFolder.METRICS_HEADER, csv.get(0));
+        assertEquals(5, csv.size());
+        assertTrue(csv.get(4).startsWith("4," + last.trainLoss() + "," + last.trainAccuracy() + ","), csv.get(4));
+
+        try (Stream<Path> s = Files.list(tmp.resolve("run/checkpoints"))) {
+            assertEquals(List.of("epoch-0002.json", "epoch-0003.json", "epoch-0004.json"),
+                    s.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        JsonNode params = RunFolder.JSON.readTree(tmp.resolve("run/params.json").toFile());
+        assertEquals("h.weight", params.get("slices").get(0).get("name").asText());
+        assertEquals(20, params.get("slices").get(0).get("values").size());
+        assertEquals(r.params()[25], params.get("slices").get(2).get("values").get(0).asDouble());
+        JsonNode summary = RunFolder.JSON.readTree(tmp.resolve("run/summary.json").toFile());
+        assertEquals("completed", summary.get("status").asText());
+        assertEquals(7, summary.get("seeds").get("plan").asLong());
+        assertEquals(last.testAccuracy(), summary.get("final").get("testAccuracy").asDouble());
+    }
+
+    @Test
+    void training_and_evaluation_queries_are_counted_apart() {
+        TrainingResult r = train(new ToyProgram().build(), opts("run"));
+        // 300 blobs: 225 train, 75 test; each epoch trains on 225 and evaluates on 225 + 75
+        assertEquals(Map.of("forward", 4L * 225), r.last().orElseThrow().trainQueries());
+        assertEquals(4L * 300, r.last().orElseThrow().evalQueries());
+    }
+
+    @Test
+    void the_same_seed_gives_bit_identical_parameters_and_another_seed_does_not() {
+        double[] a = train(new ToyProgram().build(), opts("a")).params();
+        double[] b = train(new ToyProgram().build(), opts("b")).params();
+        double[] c = train(new ToyProgram().set(TrainingPlan.SEED, new Value.Num(8)).build(), opts("c")).params();
+        assertArrayEquals(a, b);
+        assertFalse(java.util.Arrays.equals(a, c));
+    }
+
+    @Test
+    void resuming_after_two_epochs_continues_bit_identically() {
+        double[] straight = train(new ToyProgram().build(), opts("straight")).params();
+        TrainingResult half = train(new ToyProgram().build(), opts("resumed").withEpochs(2));
+        assertEquals(2, half.epochsCompleted());
+        TrainingResult rest = train(new ToyProgram().build(), TrainingOptions.of(tmp).withResume(tmp.resolve("resumed")));
+        assertEquals(4, rest.epochsCompleted());
+        assertEquals(List.of(3, 4), rest.history().stream().map(EpochMetrics::epoch).toList());
+        assertArrayEquals(straight, rest.params());
+        // the momentum state matters: without it the resumed run would differ (guards the test itself)
+        assertNotEquals(0.0, straight[0] - half.params()[0]);
+    }
+
+    @Test
+    void a_missing_data_file_names_the_path_and_the_plan_line() {
+        Program p = new ToyProgram().set(TrainingPlan.DATA,
+                new Value.Call("toy_blobs", List.of(new Value.Str("data/missing.csv")), Map.of())).build();
+        PnnException e = assertThrows(PnnException.class, () -> TrainingSession.open(CATALOG, p, opts("run")));
+        assertEquals("data file not found: " + tmp.resolve("data/missing.csv"), e.getMessage());
+        assertEquals(ToyProgram.locOf(TrainingPlan.DATA), e.where());
+        assertFalse(Files.exists(tmp.resolve("run")), "no run folder for a run that never started");
+    }
+
+    @Test
+    void a_plugin_error_without_location_gets_the_plan_line() {
+        Path existing = tmp.resolve("exists.csv");
+        assertDoesNotThrow(() -> Files.writeString(existing, "1,2\n"));
+        Program p = new ToyProgram().set(TrainingPlan.DATA, ToyProgram.call("toy_blobs",
+                Map.of("path", new Value.Str("exists.csv")))).build();
+        PnnException e = assertThrows(PnnException.class, () -> TrainingSession.open(CATALOG, p, opts("run")));
+        assertEquals("cannot read " + existing, e.getMessage());
+        assertEquals(ToyProgram.locOf(TrainingPlan.DATA), e.where());
+    }
+
+    @Test
+    void a_nan_loss_stops_training_naming_epoch_and_batch_and_keeps_the_last_good_checkpoint() throws IOException {
+        // 225 examples in batches of 16 = 15 batches per epoch; call 20 is epoch 2, batch 6
+        Program p = new ToyProgram().set(TrainingPlan.TRAINER, ToyProgram.call("nan_after", Map.of("step", new Value.Num(20)))).build();
+        TrainingResult r = train(p, opts("run"));
+        assertFalse(r.completed());
+        assertEquals(1, r.epochsCompleted());
+        PnnException why = r.stopped().orElseThrow();
+        assertEquals("training stopped: the loss is NaN in epoch 2, batch 6 of 15", why.getMessage());
+        assertEquals(ToyProgram.locOf(TrainingPlan.OPTIMIZER), why.where());
+        assertTrue(why.hint().contains("epoch 1"), why.hint());
+        Checkpoint kept = RunFolder.existing(tmp.resolve("run")).latestCheckpoint().orElseThrow();
+        assertEquals(1, kept.epoch());
+        assertArrayEquals(kept.theta(), r.params());
+        JsonNode summary = RunFolder.JSON.readTree(tmp.resolve("run/summary.json").toFile());
+        assertEquals("stopped", summary.get("status").asText());
+        assertEquals(why.getMessage(), summary.get("message").asText());
+        assertEquals(2, Files.readAllLines(tmp.resolve("run/metrics.csv")).size());
+    }
+
+    @Test
+    void a_trainer_asking_for_a_view_it_did_not_declare_is_refused() {
+        Program p = new ToyProgram().set(TrainingPlan.TRAINER, new Value.Sym("peeker")).build();
+        CapabilityException e = assertThrows(CapabilityException.class, () -> train(p, opts("run")));
+        assertEquals("trainer 'peeker' asked the device for pnn.twin, which it did not declare (it declared: pnn.forward)",
+                e.getMessage());
+    }
+
+    @Test
+    void a_trainer_needing_a_capability_the_backend_lacks_is_refused_before_anything_runs() {
+        Program p = new ToyProgram().set(TrainingPlan.TRAINER, new Value.Sym("needs_energy")).build();
+        CapabilityException e = assertThrows(CapabilityException.class, () -> TrainingSession.open(CATALOG, p, opts("run")));
+        assertTrue(e.getMessage().startsWith("trainer 'needs_energy' needs [pnn.energy]"), e.getMessage());
+    }
+
+    @Test
+    void noise_settings_resolve_through_the_catalog_including_sums() {
+        Value twoOffsets = new Value.Op("+", List.of(ToyProgram.call("toy_offset", Map.of("by", new Value.Num(1))),
+                ToyProgram.call("toy_offset", Map.of("by", new Value.Num(2)))));
+        NoiseResolver r = new NoiseResolver(CATALOG, new Loc("toy.pnn", 5, 1));
+        assertEquals(List.of("toy_offset(by: 1.0)", "toy_offset(by: 2.0)"),
+                r.apply(twoOffsets).stream().map(n -> n.describe()).toList());
+        PnnException e = assertThrows(PnnException.class, () -> r.apply(new Value.Sym("gaussian")));
+        assertEquals("unknown noise model 'gaussian'", e.getMessage());
+        assertEquals(new Loc("toy.pnn", 5, 1), e.where());
+    }
+
+    @Test
+    void the_training_device_gets_the_profile_noise_and_evaluation_uses_the_same_instance() {
+        HardwareProfile shifted = new HardwareProfile("ideal", "toy_sim", Map.of("readout",
+                ToyProgram.call("toy_offset", Map.of("by", new Value.Num(5)))), new Loc("toy.pnn", 5, 1));
+        // a constant shift of all logits changes neither softmax nor argmax: same parameters, same accuracy
+        TrainingResult plain = train(new ToyProgram().build(), opts("plain"));
+        TrainingResult noisy = train(new ToyProgram().profile(shifted).build(), opts("noisy"));
+        assertArrayEquals(plain.params(), noisy.params(), 1e-9);
+        assertEquals(plain.last().orElseThrow().testAccuracy(), noisy.last().orElseThrow().testAccuracy());
+    }
+
+    @Test
+    void an_existing_run_folder_is_not_overwritten() {
+        train(new ToyProgram().build(), opts("run").withEpochs(1));
+        PnnException e = assertThrows(PnnException.class, () -> TrainingSession.open(CATALOG, new ToyProgram().build(), opts("run")));
+        assertEquals("run folder " + tmp.resolve("run") + " already holds a run", e.getMessage());
+    }
+
+    @Test
+    void the_default_run_folder_is_named_after_the_plan_and_time() {
+        TrainingResult r = train(new ToyProgram().build(), TrainingOptions.of(tmp).withRunsDir(tmp.resolve("runs")).withEpochs(1));
+        assertTrue(r.runDir().getFileName().toString().matches("Toy-\\d{8}-\\d{6}"), r.runDir().toString());
+        assertEquals(tmp.resolve("runs"), r.runDir().getParent());
+    }
+}
