@@ -1,0 +1,77 @@
+package dev.pnn.tt;
+
+import dev.pnn.spi.Capability;
+import dev.pnn.spi.PnnException;
+import dev.pnn.spi.data.Batch;
+import dev.pnn.spi.ir.ArgSpec;
+import dev.pnn.spi.ir.Args;
+import dev.pnn.spi.train.GradientTrainer;
+import dev.pnn.spi.train.Trainer;
+import dev.pnn.spi.train.TrainerContext;
+import dev.pnn.spi.train.TrainerFactory;
+import dev.pnn.spi.train.TrainerKind;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code trainer = pinn_backprop;} the reference for physics-informed plans: exact input derivatives from the
+ * {@code tt.jets} twin and the exact ∂L/∂θ by reverse mode through the jets. Needs {@code derivatives = autodiff}.
+ */
+final class PinnBackpropFactory implements TrainerFactory {
+    @Override
+    public String name() {
+        return "pinn_backprop";
+    }
+
+    @Override
+    public String summary() {
+        return "backprop + exact derivatives for PDE plans (reference for tt_zo); needs the tt.jets twin";
+    }
+
+    @Override
+    public Set<Capability> requires() {
+        return Set.of(new Capability(JetView.CAPABILITY));
+    }
+
+    @Override
+    public TrainerKind kind() {
+        return TrainerKind.EXACT_GRADIENT;
+    }
+
+    @Override
+    public List<ArgSpec> args() {
+        return List.of();
+    }
+
+    @Override
+    public Trainer create(Args args, TrainerContext context) {
+        var plan = context.plan().filter(PdeProblem::isPde).orElseThrow(() -> new PnnException(
+                "pinn_backprop trains physics-informed plans, but this plan has no residual entry",
+                "add residual = ...; (see docs/black-scholes.md) or use trainer = backprop"));
+        PinnObjective pinn = new PinnObjective(PdeProblem.from(plan));
+        if (pinn.forwardOnly())
+            throw new PnnException("pinn_backprop uses exact derivatives but the plan asks for derivatives = stein(...)",
+                    plan.locOf(PdeProblem.DERIVATIVES), "write derivatives = autodiff; or use trainer = tt_zo");
+        JetView twin = context.device().view(JetView.class);
+        return new PinnBackprop(pinn, twin);
+    }
+
+    static final class PinnBackprop implements GradientTrainer {
+        private final PinnObjective pinn;
+        private final JetView twin;
+        private long step;
+
+        PinnBackprop(PinnObjective pinn, JetView twin) {
+            this.pinn = pinn;
+            this.twin = twin;
+        }
+
+        @Override
+        public double gradient(double[] theta, Batch batch, double[] grad) {
+            pinn.sample(step++);
+            java.util.Arrays.fill(grad, 0.0);
+            return pinn.lossAndGradient(theta, twin, grad);
+        }
+    }
+}

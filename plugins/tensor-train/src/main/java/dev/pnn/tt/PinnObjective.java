@@ -1,0 +1,249 @@
+package dev.pnn.tt;
+
+import dev.pnn.spi.Rng;
+import dev.pnn.spi.Seeds;
+import dev.pnn.spi.device.ForwardView;
+import dev.pnn.spi.exec.Tensor;
+
+/**
+ * The physics-informed loss of a {@link PdeProblem} at the current collocation points:
+ * L = w_r·mean_interior((R/scale)²) + Σ_c w_c·mean_face_c(((u − g_c)/scale)²), in units of the output scale.
+ *
+ * <p>With the Stein estimator the network is only run forward (a {@link ForwardView}): each point costs the
+ * rule's node count in queries, and the trained object is the smoothed network u = Σ w_k f(x + σz_k), at the
+ * conditions as well. With {@code autodiff} the loss uses the network f itself and its exact jets
+ * ({@link JetView}), and {@link #lossAndGradient} returns ∂L/∂θ (the backprop reference).
+ */
+final class PinnObjective {
+    private final PdeProblem pde;
+    private final int d;
+    private final SteinEstimator stein;     // null for autodiff
+    private final JetLayout jl;
+    private final double[] env;
+    private final double[] envAdj;
+    private double[] points = new double[0];   // normalized, interior first then each condition's face
+    private int nPoints;
+    private double[] queryPts = new double[0];
+    private Tensor queryIn;
+    private Tensor queryOut;
+    private long sampledBlock = Long.MIN_VALUE;
+
+    PinnObjective(PdeProblem pde) {
+        this.pde = pde;
+        this.d = pde.dim();
+        this.jl = new JetLayout(d, 2);
+        this.env = new double[pde.envSize()];
+        this.envAdj = new double[pde.envSize()];
+        if (pde.estimator() instanceof PdeProblem.Stein s) {
+            double[] sig = new double[d];
+            java.util.Arrays.fill(sig, s.sigma());
+            this.stein = new SteinEstimator(SparseGridRule.sparseGrid(d, s.level()), sig);
+        } else this.stein = null;
+    }
+
+    PdeProblem problem() {
+        return pde;
+    }
+
+    boolean forwardOnly() {
+        return stein != null;
+    }
+
+    int points() {
+        return nPoints;
+    }
+
+    /** Forward queries one loss evaluation costs. */
+    long queriesPerEvaluation() {
+        return stein == null ? nPoints : (long) nPoints * stein.queriesPerPoint();
+    }
+
+    /**
+     * Draws collocation points for training step {@code step}: new points every {@code resample} steps (0: once),
+     * seeded by the collocation seed and the block index, so runs repeat bit for bit.
+     */
+    void sample(long step) {
+        PdeProblem.Collocation c = pde.collocation();
+        long block = c.resample() == 0 ? 0 : step / c.resample();
+        if (block == sampledBlock) return;
+        sampledBlock = block;
+        Rng rng = new Rng(Seeds.derive(c.seed(), "collocation/" + block));
+        int n = c.interior() + c.boundary() * pde.conditions().size();
+        double[] pts = new double[n * d];
+        for (int p = 0; p < c.interior(); p++)
+            for (int j = 0; j < d; j++) pts[p * d + j] = rng.nextDouble();
+        int p = c.interior();
+        for (PdeProblem.Condition cond : pde.conditions())
+            for (int q = 0; q < c.boundary(); q++, p++)
+                for (int j = 0; j < d; j++)
+                    pts[p * d + j] = j == cond.var() ? pde.normalized(j, cond.at()) : rng.nextDouble();
+        setPoints(pts, n);
+    }
+
+    /** Uses the given normalized points (interior count and face counts as in the collocation entry). */
+    void setPoints(double[] pts, int n) {
+        points = pts;
+        nPoints = n;
+        if (stein != null) {
+            int q = stein.queriesPerPoint();
+            queryPts = new double[n * q * d];
+            for (int p = 0; p < n; p++) stein.queryPoints(points, p * d, queryPts, p * q);
+            queryIn = Tensor.wrap(queryPts, null, n * q, d);
+            queryOut = Tensor.real(n * q, 1);
+        }
+    }
+
+    /** Stein loss: runs the rule's query points forward at θ (n·nodes queries). */
+    double loss(double[] theta, ForwardView device) {
+        device.forward(theta, queryIn, queryOut);
+        return steinLoss(queryOut.re);
+    }
+
+    private double steinLoss(double[] f) {
+        int q = stein.queriesPerPoint(), interior = pde.collocation().interior();
+        double scale = pde.scale(), res = 0;
+        for (int p = 0; p < interior; p++) {
+            int off = p * q;
+            physicalPoint(p);
+            env[pde.jetBase()] = scale * stein.value(f, off);
+            for (int i = 0; i < d; i++) {
+                env[pde.jetBase() + jl.first(i)] = scale * stein.gradient(f, off, i) / pde.length(i);
+                for (int j = i; j < d; j++)
+                    env[pde.jetBase() + jl.second(i, j)] = scale * stein.hessian(f, off, i, j) / (pde.length(i) * pde.length(j));
+            }
+            double r = pde.residual().eval(env) / scale;
+            res += r * r;
+        }
+        double loss = interior == 0 ? 0 : pde.residualWeight() * res / interior;
+        int p = interior, per = pde.collocation().boundary();
+        for (PdeProblem.Condition c : pde.conditions()) {
+            double s = 0;
+            for (int k = 0; k < per; k++, p++) {
+                physicalPoint(p);
+                double e = (scale * stein.value(f, p * q) - c.target().eval(env)) / scale;
+                s += e * e;
+            }
+            if (per > 0) loss += c.weight() * s / per;
+        }
+        return loss;
+    }
+
+    private void physicalPoint(int p) {
+        for (int j = 0; j < d; j++) env[j] = pde.physical(j, points[p * d + j]);
+        pde.define(env);
+    }
+
+    /** Exact-derivative loss and, when {@code grad} is non-null, adds ∂L/∂θ into it (backprop reference). */
+    double lossAndGradient(double[] theta, JetView twin, double[] grad) {
+        int order = Math.max(pde.residualOrder(), 0);
+        int c = twin.components(order);
+        JetLayout lay = new JetLayout(d, order);
+        double[] f = twin.jets(theta, points, nPoints, order);
+        double[] fbar = grad == null ? null : new double[nPoints * c];
+        int interior = pde.collocation().interior();
+        double scale = pde.scale(), loss = 0;
+        double wr = interior == 0 ? 0 : pde.residualWeight() / interior;
+        for (int p = 0; p < interior; p++) {
+            physicalPoint(p);
+            loadJets(f, p * c, lay);
+            double r = pde.residual().eval(env) / scale;
+            loss += wr * r * r;
+            if (fbar != null) {
+                java.util.Arrays.fill(envAdj, 0.0);
+                pde.residual().adjoint(env, 2 * wr * r / scale, envAdj);
+                storeJetAdjoint(fbar, p * c, lay);
+            }
+        }
+        int p = interior, per = pde.collocation().boundary();
+        for (PdeProblem.Condition cond : pde.conditions()) {
+            double w = per == 0 ? 0 : cond.weight() / per;
+            for (int k = 0; k < per; k++, p++) {
+                physicalPoint(p);
+                double e = (scale * f[p * c] - cond.target().eval(env)) / scale;
+                loss += w * e * e;
+                if (fbar != null) fbar[p * c] += 2 * w * e;
+            }
+        }
+        if (fbar != null) twin.pullback(theta, fbar, grad);
+        return loss;
+    }
+
+    private void loadJets(double[] f, int off, JetLayout lay) {
+        double scale = pde.scale();
+        int base = pde.jetBase();
+        env[base] = scale * f[off];
+        for (int i = 0; i < d; i++) {
+            env[base + jl.first(i)] = lay.order() >= 1 ? scale * f[off + lay.first(i)] / pde.length(i) : 0;
+            for (int j = i; j < d; j++)
+                env[base + jl.second(i, j)] = lay.order() == 2
+                        ? scale * f[off + lay.second(i, j)] / (pde.length(i) * pde.length(j)) : 0;
+        }
+    }
+
+    private void storeJetAdjoint(double[] fbar, int off, JetLayout lay) {
+        double scale = pde.scale();
+        int base = pde.jetBase();
+        fbar[off] += envAdj[base] * scale;
+        for (int i = 0; i < d; i++) {
+            if (lay.order() >= 1) fbar[off + lay.first(i)] += envAdj[base + jl.first(i)] * scale / pde.length(i);
+            for (int j = i; j < d; j++)
+                if (lay.order() == 2)
+                    fbar[off + lay.second(i, j)] += envAdj[base + jl.second(i, j)] * scale / (pde.length(i) * pde.length(j));
+        }
+    }
+
+    /** Result of comparing the trained unknown with the plan's solution on its grid. */
+    record Comparison(double relativeL2, double maxAbs, int points, int skipped, double[] grid, double[] predicted,
+                      double[] exact, int[] counts) {
+    }
+
+    /**
+     * The trained unknown (smoothed with the same rule for Stein, f itself for autodiff) against the plan's
+     * {@code solution} on a uniform grid including the ends; grid points where the solution is not finite are
+     * skipped and counted. Runs the network forward (queries are counted by the device).
+     */
+    Comparison compare(double[] theta, ForwardView device) {
+        if (pde.solution() == null) throw new IllegalStateException("the plan has no solution entry");
+        int[] g = pde.grid();
+        int total = 1;
+        for (int v : g) total *= v;
+        double[] pts = new double[total * d];
+        for (int k = 0; k < total; k++) {
+            int rem = k;
+            for (int j = d - 1; j >= 0; j--) {
+                pts[k * d + j] = (rem % g[j]) / (double) (g[j] - 1);
+                rem /= g[j];
+            }
+        }
+        double[] pred = new double[total];
+        if (stein != null) {
+            int q = stein.queriesPerPoint();
+            double[] qp = new double[total * q * d];
+            for (int k = 0; k < total; k++) stein.queryPoints(pts, k * d, qp, k * q);
+            Tensor out = Tensor.real(total * q, 1);
+            device.forward(null == theta ? new double[0] : theta, Tensor.wrap(qp, null, total * q, d), out);
+            for (int k = 0; k < total; k++) pred[k] = pde.scale() * stein.value(out.re, k * q);
+        } else {
+            Tensor out = Tensor.real(total, 1);
+            device.forward(theta, Tensor.wrap(pts, null, total, d), out);
+            for (int k = 0; k < total; k++) pred[k] = pde.scale() * out.re[k];
+        }
+        double[] exact = new double[total];
+        double num = 0, den = 0, max = 0;
+        int skipped = 0;
+        for (int k = 0; k < total; k++) {
+            for (int j = 0; j < d; j++) env[j] = pde.physical(j, pts[k * d + j]);
+            pde.define(env);
+            exact[k] = pde.solution().eval(env);
+            if (!Double.isFinite(exact[k])) {
+                skipped++;
+                continue;
+            }
+            double e = pred[k] - exact[k];
+            num += e * e;
+            den += exact[k] * exact[k];
+            max = Math.max(max, Math.abs(e));
+        }
+        return new Comparison(Math.sqrt(num / den), max, total - skipped, skipped, pts, pred, exact, g.clone());
+    }
+}

@@ -1,0 +1,89 @@
+package dev.pnn.tt;
+
+import dev.pnn.spi.PnnException;
+import dev.pnn.spi.block.BlockType;
+import dev.pnn.spi.block.Shaping;
+import dev.pnn.spi.ir.ArgSpec;
+import dev.pnn.spi.ir.Args;
+import dev.pnn.spi.ir.Domain;
+import dev.pnn.spi.ir.Init;
+import dev.pnn.spi.ir.ParamSpec;
+import dev.pnn.spi.ir.ValueType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code tt_linear(x: real[N], ms: [...], ns: [...], ranks: [...], bias: true) -> real[M]}: a linear layer whose
+ * M×N weight is a tensor train (ALGORITHMS.md §9). Parameters: {@code core1..coreK}, each shaped
+ * [r_{k−1}, m_k, n_k, r_k], then {@code bias[M]}. Cores start N(0, s²) with s = (N·Π r_k)^(−1/(2K)) so that
+ * Var W_ij = 1/N, the same scale as a dense {@code linear}.
+ */
+final class TtLinearBlock implements BlockType {
+    static final String NAME = "tt_linear";
+    static final String MODULE = "tensor_train";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String summary() {
+        return "y = W x + b with W a tensor train (cores realized as small MZI meshes); params core1..coreK, bias";
+    }
+
+    @Override
+    public String module() {
+        return MODULE;
+    }
+
+    @Override
+    public List<Domain> inputs() {
+        return List.of(Domain.REAL);
+    }
+
+    @Override
+    public Domain output() {
+        return Domain.REAL;
+    }
+
+    @Override
+    public List<ArgSpec> args() {
+        return List.of(ArgSpec.list("ms", null, "output factors m_k, M = Π m_k"),
+                ArgSpec.list("ns", null, "input factors n_k, N = Π n_k (must equal the input width)"),
+                ArgSpec.list("ranks", null, "TT ranks [1, r_1, ..., r_{K-1}, 1]"),
+                ArgSpec.bool("bias", true, "add a learnable bias"));
+    }
+
+    static TtShape shapeOf(Args args) {
+        return TtShape.of(args.ints("ms"), args.ints("ns"), args.ints("ranks"));
+    }
+
+    @Override
+    public Shaping shape(List<ValueType> inputs, Args args) {
+        if (inputs.size() != 1) return new Shaping.Mismatch("tt_linear takes one signal input, got " + inputs.size(), null);
+        TtShape s;
+        try {
+            s = shapeOf(args);
+        } catch (PnnException e) {
+            String arg = e.getMessage().contains("rank") ? "ranks" : "ms";
+            return new Shaping.Mismatch(e.getMessage(), arg);
+        } catch (RuntimeException e) {
+            return new Shaping.Mismatch("tt_linear: ms, ns and ranks must be lists of integers (" + e.getMessage() + ")", "ms");
+        }
+        int n = inputs.get(0).width();
+        if (s.cols() != n)
+            return new Shaping.Mismatch("tt_linear: ns " + java.util.Arrays.toString(s.ns()) + " multiply to N = " + s.cols()
+                    + " but the input is " + inputs.get(0), "ns");
+        double prod = 1;
+        for (int k = 1; k < s.cores(); k++) prod *= s.ranks()[k];
+        double std = Math.pow(1.0 / (n * prod), 1.0 / (2 * s.cores()));
+        List<ParamSpec> params = new ArrayList<>();
+        for (int k = 0; k < s.cores(); k++)
+            params.add(ParamSpec.weights("core" + (k + 1),
+                    List.of(s.ranks()[k], s.ms()[k], s.ns()[k], s.ranks()[k + 1]), new Init.Normal(0, std)));
+        if (args.bool("bias", true)) params.add(ParamSpec.weights("bias", List.of(s.rows()), new Init.Constant(0)));
+        return new Shaping.Ok(s.rows(), params);
+    }
+}

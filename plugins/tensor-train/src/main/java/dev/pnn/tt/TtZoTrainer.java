@@ -1,0 +1,108 @@
+package dev.pnn.tt;
+
+import dev.pnn.modelfree.GaussianZo;
+import dev.pnn.modelfree.Objective;
+import dev.pnn.spi.PnnException;
+import dev.pnn.spi.Rng;
+import dev.pnn.spi.data.Batch;
+import dev.pnn.spi.device.ForwardView;
+import dev.pnn.spi.exec.Tensor;
+import dev.pnn.spi.ir.ParamSlice;
+import dev.pnn.spi.train.GradientTrainer;
+import dev.pnn.spi.train.Loss;
+
+import java.util.List;
+
+/**
+ * {@code tt_zo}: the Gaussian zeroth-order estimator (shared {@link GaussianZo} of the model-free plugin) over θ,
+ * which for a {@code tt_linear} network is the concatenated TT cores plus the small dense layers and biases
+ * (ALGORITHMS.md §9). Forward queries only. Options:
+ * <ul>
+ * <li>{@code queries} N and {@code mu}: ĝ = (1/N) Σ [L(θ + μu_i) − L(θ)]/μ·u_i, N + 1 loss evaluations;</li>
+ * <li>{@code direction: rademacher}: u_i ∈ {±1}ᴰ (same E[uuᵀ] = I, so still unbiased for ∇L on linear L);</li>
+ * <li>{@code antithetic}: pairs ±μu_i, [L(θ + μu) − L(θ − μu)]/(2μ)·u, removing the even-order bias and the
+ *     variance of the symmetric part, 2N + 1 evaluations;</li>
+ * <li>{@code blocks: slices}: tensor-wise estimation, each direction perturbs one parameter slice (one core, one
+ *     weight matrix, one bias) so that slice b's estimate has variance ∝ (D_b + 1) instead of (D + 1);
+ *     N directions per slice, so a step costs (#slices·N + 1) evaluations.</li>
+ * </ul>
+ * When the plan states a PDE, the loss is the physics-informed loss with Stein derivatives ({@link PinnObjective});
+ * otherwise it is the plan's loss on the batch.
+ */
+final class TtZoTrainer implements GradientTrainer {
+    private final GaussianZo zo;
+    private final int queries;
+    private final boolean rademacher;
+    private final boolean antithetic;
+    private final List<ParamSlice> blocks;   // empty: whole θ at once
+    private final Rng rng;
+    private final ForwardView device;
+    private final PinnObjective pinn;        // null: data loss
+    private final Loss loss;
+    private final int outWidth;
+    private long step;
+    private double[] u = new double[0];
+    private double[] neg = new double[0];
+    private Tensor out;
+
+    TtZoTrainer(int queries, double mu, boolean rademacher, boolean antithetic, List<ParamSlice> blocks, long seed,
+                ForwardView device, PinnObjective pinn, Loss loss, int outWidth) {
+        this.zo = new GaussianZo(mu, queries);
+        this.queries = queries;
+        this.rademacher = rademacher;
+        this.antithetic = antithetic;
+        this.blocks = List.copyOf(blocks);
+        this.rng = Rng.derived(seed, "tt_zo");
+        this.device = device;
+        this.pinn = pinn;
+        this.loss = loss;
+        this.outWidth = outWidth;
+        if (pinn != null && !pinn.forwardOnly())
+            throw new PnnException("tt_zo is forward-only but the plan asks for derivatives = autodiff",
+                    "use derivatives = stein(sigma: 0.02, rule: sparse_grid(level: 3)); or trainer = pinn_backprop");
+    }
+
+    @Override
+    public double gradient(double[] theta, Batch batch, double[] grad) {
+        Objective f;
+        if (pinn != null) {
+            pinn.sample(step);
+            f = th -> pinn.loss(th, device);
+        } else {
+            f = th -> dataLoss(th, batch);
+        }
+        step++;
+        int p = theta.length;
+        java.util.Arrays.fill(grad, 0, p, 0.0);
+        if (!rademacher && !antithetic && blocks.isEmpty()) return zo.estimate(f, theta, rng, grad);
+        if (u.length != p) {
+            u = new double[p];
+            neg = new double[p];
+        }
+        double f0 = f.value(theta);
+        int groups = blocks.isEmpty() ? 1 : blocks.size();
+        for (int g = 0; g < groups; g++) {
+            int from = blocks.isEmpty() ? 0 : blocks.get(g).offset(), to = blocks.isEmpty() ? p : blocks.get(g).end();
+            for (int q = 0; q < queries; q++) {
+                java.util.Arrays.fill(u, 0.0);
+                for (int i = from; i < to; i++) u[i] = rademacher ? rng.nextSign() : rng.nextGaussian();
+                if (antithetic) {
+                    for (int i = 0; i < p; i++) neg[i] = -u[i];
+                    zo.accumulate(f, theta, f0, u, 0.5 / queries, grad);
+                    zo.accumulate(f, theta, f0, neg, 0.5 / queries, grad);
+                } else {
+                    zo.accumulate(f, theta, f0, u, 1.0 / queries, grad);
+                }
+            }
+        }
+        return f0;
+    }
+
+    private double dataLoss(double[] theta, Batch batch) {
+        Tensor in = batch.inputs();
+        if (out == null || out.capacity() < in.rows()) out = Tensor.real(in.capacity(), outWidth);
+        out.rows(in.rows());
+        device.forward(theta, in, out);
+        return loss.evaluate(out, batch, null);
+    }
+}
