@@ -10,8 +10,9 @@ import java.util.function.ToDoubleFunction;
  * The order-2 Taylor ratio test of ALGORITHMS.md §3 item 3: for a random unit v, r(h) = |L(θ + hv) − L(θ) −
  * h gᵀv| must shrink by 4 when h halves (ratio in [3.5, 4.5]); a wrong gradient leaves an O(h) residual and a
  * ratio near 2. Pairs whose residual r(h) or r(h/2) is below 1e-11 are skipped: the residual is then round-off.
- * With a layout, the test also runs once per slice with v restricted to that slice, so a failure names the
- * slice whose gradient is wrong.
+ * The verdict uses one random unit v over all of θ, as §3 says (a second one when the first fails only by
+ * ratios above the band, see {@link TaylorResult#onlyAboveBand()}). With a layout, a failure is then repeated
+ * along one direction per slice so that the message can name the slice whose gradient is wrong.
  *
  * <p>Limitation of the §3 band: where the curvature vᵀHv along the drawn v is near zero, the cubic term of
  * the residual dominates at h = 1e-2 and a correct gradient gives ratios above 4.5 (toward 8). A wrong gradient
@@ -40,19 +41,29 @@ public final class TaylorTest {
         Rng rng = Rng.derived(seed, "taylor");
         double l0 = loss.applyAsDouble(theta.clone());
         TaylorResult whole = along(loss, theta, gradient, l0, randomUnit(rng, theta.length, 0, theta.length), null);
-        // A failing slice-restricted direction localises the error, so it is reported in preference to the
-        // whole-θ direction; among slices, the one farthest outside [3.5, 4.5] wins.
-        TaylorResult worstSlice = null;
-        if (layout != null) {
-            for (ParamSlice s : layout) {
-                if (s.length() == 0) continue;
-                double[] v = randomUnit(rng, theta.length, s.offset(), s.end());
-                TaylorResult r = along(loss, theta, gradient, l0, v, s.name());
-                if (worstSlice == null || badness(r) > badness(worstSlice)) worstSlice = r;
-            }
+        if (whole.onlyAboveBand()) {
+            // [choice] a direction of near-zero curvature says nothing about g (see onlyAboveBand); the verdict
+            // comes from one fresh random direction instead (seen once in 3000 random tanh networks)
+            TaylorResult second = along(loss, theta, gradient, l0, randomUnit(rng, theta.length, 0, theta.length), null);
+            whole = new TaylorResult(second.passed(), second.skipped(), second.steps(), second.residuals(),
+                    second.ratios(), second.worstPair(), null, second.message()
+                    + " [second random direction; the first had only ratios above the band: " + whole.message() + "]");
         }
-        if (worstSlice != null && !worstSlice.passed()) return worstSlice;
-        return whole;
+        if (whole.passed() || layout == null) return whole;
+        // The verdict is the §3 one (a single random unit v over all of θ). Only to say where the error sits,
+        // a failure is followed by one direction per slice; the first failing slice (farthest outside the
+        // band) is named in the message, the verdict stays "failed" either way.
+        TaylorResult worstSlice = null;
+        for (ParamSlice s : layout) {
+            if (s.length() == 0) continue;
+            double[] v = randomUnit(rng, theta.length, s.offset(), s.end());
+            TaylorResult r = along(loss, theta, gradient, l0, v, s.name());
+            if (!r.passed() && (worstSlice == null || badness(r) > badness(worstSlice))) worstSlice = r;
+        }
+        if (worstSlice == null) return whole;
+        return new TaylorResult(false, false, worstSlice.steps(), worstSlice.residuals(), worstSlice.ratios(),
+                worstSlice.worstPair(), worstSlice.worstSlice(),
+                whole.message() + "; localised: " + worstSlice.message());
     }
 
     /** The test along one given direction v (normalised here to unit length). */
@@ -67,15 +78,34 @@ public final class TaylorTest {
         return along(loss, theta, gradient, loss.applyAsDouble(theta.clone()), v, null);
     }
 
+    /**
+     * The §3 ladder h = 1e-2·2^{-k}, k = 0..3; if it fails, the same test once more on the ladder k = 4..7
+     * [choice, beyond §3]. Why: with a correct gradient r(h) = c₂h² + c₃h³ + …, and where c₂ is small along v
+     * the ratios at h = 1e-2 are pre-asymptotic (seen on random tanh networks: [3.08, 3.59, 3.81] and
+     * [2.42, 3.34, 3.69], about 1 % of draws), converging to 4 as h shrinks. A wrong gradient adds h·|eᵀv|,
+     * which dominates more and more as h shrinks and drives the ratios to 2, so the finer ladder keeps every
+     * wrong gradient the coarse ladder catches (unless |eᵀv| is too small for either).
+     */
     private static TaylorResult along(ToDoubleFunction<double[]> loss, double[] theta, double[] g, double l0,
                                       double[] v, String slice) {
+        TaylorResult coarse = ladder(loss, theta, g, l0, v, slice, 0);
+        if (coarse.passed()) return coarse;
+        TaylorResult fine = ladder(loss, theta, g, l0, v, slice, STEPS);
+        String msg = fine.message() + " [finer ladder after the §3 ladder h = 1e-2..1.25e-3 gave ratios "
+                + java.util.Arrays.toString(coarse.ratios()) + "]";
+        return new TaylorResult(fine.passed(), fine.skipped(), fine.steps(), fine.residuals(), fine.ratios(),
+                fine.worstPair(), slice, msg);
+    }
+
+    private static TaylorResult ladder(ToDoubleFunction<double[]> loss, double[] theta, double[] g, double l0,
+                                       double[] v, String slice, int firstK) {
         double gv = 0;
         for (int i = 0; i < v.length; i++) gv += g[i] * v[i];
         double[] steps = new double[STEPS];
         double[] r = new double[STEPS];
         double[] work = new double[theta.length];
         for (int k = 0; k < STEPS; k++) {
-            double h = 1e-2 * Math.scalb(1.0, -k);
+            double h = 1e-2 * Math.scalb(1.0, -(firstK + k));
             steps[k] = h;
             for (int i = 0; i < theta.length; i++) work[i] = theta[i] + h * v[i];
             r[k] = Math.abs(loss.applyAsDouble(work) - l0 - h * gv);
