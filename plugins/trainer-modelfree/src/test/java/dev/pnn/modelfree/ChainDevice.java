@@ -162,6 +162,19 @@ final class ChainDevice implements Device {
         throw new CapabilityException("no view " + type.getSimpleName(), "");
     }
 
+    /** Test convenience: a forward pass returning fresh outputs. */
+    Spi spi() {
+        return new Spi();
+    }
+
+    final class Spi {
+        Tensor forward(double[] theta, Tensor input) {
+            Tensor out = Tensor.of(graph.outputNode().type(), input.rows());
+            ChainDevice.this.forward.forward(theta, input, out);
+            return out;
+        }
+    }
+
     void apply(int index, double[] theta, Tensor in, Tensor out) {
         Node n = graph.nodes().get(index);
         int rows = in.rows(), wi = in.width, wo = out.width;
