@@ -3,6 +3,8 @@ package dev.pnn.runtime;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
+import dev.pnn.compiler.ClasspathModules;
+import dev.pnn.compiler.ModuleSource;
 import dev.pnn.spi.Catalog;
 import dev.pnn.spi.PnnException;
 import dev.pnn.spi.PnnPlugin;
@@ -98,6 +100,17 @@ public final class PluginManager implements AutoCloseable {
     /** Every problem met, broken jars and conflicts, in the order found. */
     public List<PluginProblem> problems() {
         return problems;
+    }
+
+    /**
+     * Where {@code use <module>;} looks: the stdlib and the application class path first, then modules shipped
+     * inside plugin jars ({@code pnn/stdlib/<name>.pnn}), in plugin folder order.
+     */
+    public ModuleSource modules() {
+        List<ModuleSource> sources = new ArrayList<>();
+        sources.add(ClasspathModules.standard());
+        for (PluginClassLoader l : loaders) sources.add(new ClasspathModules(l));
+        return module -> sources.stream().map(s -> s.load(module)).flatMap(Optional::stream).findFirst();
     }
 
     public boolean hasConflicts() {

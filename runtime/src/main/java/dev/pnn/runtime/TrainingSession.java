@@ -436,10 +436,6 @@ public final class TrainingSession implements AutoCloseable {
             if (loss.needsLabels() && !data.train().isClassification())
                 throw new PnnException("loss '" + loss.name() + "' needs class labels, but the data set has real targets",
                         plan.locOf(TrainingPlan.LOSS), "use a regression loss such as mse");
-            if (!loss.needsLabels() && data.train().isClassification()
-                && data.train().targets() == null)
-                throw new PnnException("loss '" + loss.name() + "' needs real targets, but the data set has class labels",
-                        plan.locOf(TrainingPlan.LOSS), "use a classification loss such as cross_entropy");
             int outWidth = graph.outputNode().type().width();
             if (data.train().isClassification() && data.train().classes() > outWidth)
                 throw new PnnException("the data set has " + data.train().classes() + " classes, but the network output '"
