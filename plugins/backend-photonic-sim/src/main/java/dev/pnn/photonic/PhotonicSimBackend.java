@@ -7,6 +7,13 @@ import dev.pnn.spi.device.Device;
 import dev.pnn.spi.device.DeviceRequest;
 import dev.pnn.spi.device.SettingSpec;
 
+import dev.pnn.spi.exec.Kernel;
+import dev.pnn.spi.exec.KernelDevice;
+import dev.pnn.spi.ir.Graph;
+import dev.pnn.spi.ir.Node;
+import dev.pnn.spi.noise.NoiseModel;
+
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +26,9 @@ final class PhotonicSimBackend implements Backend {
     static final String NAME = "photonic_sim";
     static final Set<Capability> CAPABILITIES = Set.of(Capability.FORWARD, Capability.TWIN, Capability.LAYERS,
             Capability.NOISE);
+
+    static final List<String> BLOCKS = List.of("modulate", "clements", "reck", "photodetect", "take", "gain", "linear",
+            "bias", "relu", "tanh");
 
     private final Set<String> blocks;
 
@@ -61,9 +71,37 @@ final class PhotonicSimBackend implements Backend {
                 SettingSpec.noise("drift", List.of("drift"), "slow drift of phases between queries"));
     }
 
+    /**
+     * Opens the device. Today only ideal settings are realized: a profile whose noise models are not all ideal is
+     * refused rather than silently simulated without them.
+     *
+     * <p><b>Noise hook.</b> To add noise, build the physical kernels differently from the twin kernels here:
+     * meshes through {@link PhotonicKernels#mesh} with sampled {@link MeshErrors} (stream
+     * {@code Rng.derived(request.seed(), "static")}) and a {@link PhaseMap} (crosstalk, DAC, drift), and a
+     * noisy photodetector in place of {@link PhotodetectKernel} (stream {@code "dynamic"}); the twin list stays
+     * ideal.
+     */
     @Override
     public Device open(DeviceRequest request) {
-        throw new PnnException("backend photonic_sim cannot open devices yet (the executor is being built)",
-                "use this backend for checking only until the device lands");
+        Graph graph = request.graph();
+        for (String key : request.profile().settings().keySet()) {
+            if (settings().stream().noneMatch(s -> s.key().equals(key)))
+                throw new PnnException("photonic_sim has no setting '" + key + "' (profile " + request.profile().name()
+                        + ")", request.profile().loc(), "settings of photonic_sim: "
+                        + String.join(", ", settings().stream().map(SettingSpec::key).toList()));
+            for (NoiseModel model : request.noiseOf(key))
+                if (!model.isIdeal())
+                    throw new PnnException("photonic_sim does not simulate '" + key + " = " + model.describe()
+                            + "' yet (profile " + request.profile().name() + ")", request.profile().loc(),
+                            "use an ideal profile until the noise models of photonic_sim land");
+        }
+        List<Kernel> kernels = new ArrayList<>();
+        for (Node node : graph.nodes()) {
+            if (!node.isInput() && !blocks.contains(node.op()))
+                throw new PnnException("backend photonic_sim cannot run block '" + node.op() + "' (node " + node.id()
+                        + ")", node.loc(), "photonic_sim runs: " + String.join(", ", blocks));
+            kernels.add(PhotonicKernels.ideal(node));
+        }
+        return new KernelDevice(graph, request.profile(), request.seed(), CAPABILITIES, kernels, kernels);
     }
 }
