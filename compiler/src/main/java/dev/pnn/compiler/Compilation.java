@@ -1,0 +1,29 @@
+package dev.pnn.compiler;
+
+import dev.pnn.dsl.Diagnostic;
+import dev.pnn.dsl.DiagnosticRenderer;
+import dev.pnn.spi.ir.Program;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The outcome of compiling one .pnn file: the program when there were no errors, and every diagnostic found.
+ *
+ * @param text the decoded source text ("" when the file could not be read or decoded)
+ */
+public record Compilation(String sourceName, String text, Optional<Program> program, List<Diagnostic> diagnostics) {
+    public Compilation {
+        diagnostics = List.copyOf(diagnostics);
+    }
+
+    public boolean ok() {
+        return program.isPresent() && diagnostics.stream().noneMatch(Diagnostic::isError);
+    }
+
+    /** rustc-style text of every diagnostic with source excerpts and carets ("" when there are none). */
+    public String render() {
+        if (diagnostics.isEmpty()) return "";
+        return new DiagnosticRenderer(sourceName, text).renderAll(diagnostics);
+    }
+}
