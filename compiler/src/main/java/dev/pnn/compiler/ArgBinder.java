@@ -45,6 +45,7 @@ final class ArgBinder {
         for (ArgSpec s : specs) byName.put(s.name(), s);
         Map<String, Value> bound = new HashMap<>();
         Map<String, Span> where = new HashMap<>();
+        java.util.Set<String> given = new java.util.HashSet<>();
         boolean ok = true;
         List<ArgSpec> positionalSpecs = new ArrayList<>(specs);
         int pos = 0;
@@ -68,6 +69,7 @@ final class ArgBinder {
                 continue;
             }
             ArgSpec spec = positionalSpecs.get(pos++);
+            given.add(spec.name());
             Value v = check(what, spec, a.value());
             if (v == null) ok = false;
             else {
@@ -88,11 +90,12 @@ final class ArgBinder {
                 ok = false;
                 continue;
             }
-            if (bound.containsKey(name)) {
+            if (given.contains(name)) {
                 values.duplicateArg(what, a.name().get());
                 ok = false;
                 continue;
             }
+            given.add(name);
             Value v = spec == null ? (a.value() instanceof Expr.Str s ? new Value.Str(s.value()) : wrongKind(what, name, "a path string", a.value()))
                     : check(what, spec, a.value());
             if (v == null) ok = false;
@@ -102,7 +105,7 @@ final class ArgBinder {
         if (bound.containsKey(PATH) && !byName.containsKey(PATH)) out.put(PATH, bound.get(PATH));
         for (ArgSpec s : specs) {
             Value v = bound.get(s.name());
-            if (v == null && s.required()) {
+            if (v == null && s.required() && !given.contains(s.name())) {
                 diags.add(Diagnostic.error(DiagnosticCode.MISSING_ARGUMENT, callSpan,
                                 what + " needs argument '" + s.name() + "'", "missing '" + s.name() + "'")
                         .help("add `" + s.name() + ": <" + kindWord(s) + ">`" + (s.doc() == null || s.doc().isEmpty() ? "" : " (" + s.doc() + ")")));
@@ -133,7 +136,7 @@ final class ArgBinder {
             }
             case QUANTITY -> {
                 Value.Num n = Values.fold(v);
-                if (n == null) return wrongKind(arg, "a " + dimensionWord(spec.dimension()), e);
+                if (n == null) return wrongKind(arg, withArticle(dimensionWord(spec.dimension())), e);
                 if (n.unit() == null || n.unit().dimension() == spec.dimension()) return n;
                 if (spec.dimension() == Dimension.DIMENSIONLESS && n.unit() == Unit.PERCENT) return n;
                 return unitMismatch(arg, spec.dimension(), n, e);
@@ -184,10 +187,10 @@ final class ArgBinder {
     }
 
     private Value unitMismatch(String arg, Dimension expected, Value.Num found, Expr e) {
-        String exp = expected == Dimension.DIMENSIONLESS ? "a plain number" : "a " + dimensionWord(expected) + " (" + unitsOf(expected) + ")";
+        String exp = expected == Dimension.DIMENSIONLESS ? "a plain number" : withArticle(dimensionWord(expected)) + " (" + unitsOf(expected) + ")";
         diags.add(Diagnostic.error(DiagnosticCode.UNIT_MISMATCH, e.span(),
-                        arg + " expects " + exp + ", found `" + found + "` (a " + dimensionWord(found.dimension()) + ")",
-                        "a " + dimensionWord(found.dimension()) + ", not a " + (expected == Dimension.DIMENSIONLESS ? "plain number" : dimensionWord(expected)))
+                        arg + " expects " + exp + ", found `" + found + "` (" + withArticle(dimensionWord(found.dimension())) + ")",
+                        withArticle(dimensionWord(found.dimension())) + ", not " + withArticle(dimensionWord(expected)))
                 .help(expected == Dimension.DIMENSIONLESS ? "write the number without a unit" : "use one of: " + unitsOf(expected)));
         return null;
     }
@@ -199,6 +202,10 @@ final class ArgBinder {
             case LEVEL -> "level in dB";
             default -> d.label();
         };
+    }
+
+    static String withArticle(String word) {
+        return ("aeiou".indexOf(word.charAt(0)) >= 0 ? "an " : "a ") + word;
     }
 
     static String unitsOf(Dimension d) {

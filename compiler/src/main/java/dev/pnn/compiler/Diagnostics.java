@@ -32,7 +32,11 @@ final class Diagnostics {
         return (int) list.stream().filter(Diagnostic::isError).count();
     }
 
+    /** In source order (stable), the "too many errors" marker last. */
     List<Diagnostic> all() {
-        return List.copyOf(list);
+        List<Diagnostic> sorted = new ArrayList<>(list);
+        sorted.sort(java.util.Comparator.comparing((Diagnostic d) -> d.code() == DiagnosticCode.TOO_MANY_ERRORS)
+                .thenComparingInt(d -> d.span().line()).thenComparingInt(d -> d.span().column()));
+        return List.copyOf(sorted);
     }
 }

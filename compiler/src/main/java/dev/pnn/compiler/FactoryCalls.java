@@ -42,7 +42,7 @@ final class FactoryCalls {
             ctx.report(Diagnostic.error(DiagnosticCode.INVALID_PLAN_ENTRY, e.span(),
                             "'" + key + "' takes a " + kind + " (a name or a call), found " + ArgBinder.describe(e),
                             "expected a " + kind)
-                    .note(kind + "s: " + names(registry)));
+                    .note(PlanChecker.plural(kind) + ": " + names(registry)));
             return Optional.empty();
         }
         Optional<T> item = registry.find(name.get());

@@ -37,7 +37,7 @@ public final class HardwareEntryChecker implements PlanEntryChecker {
 
     @Override
     public Set<String> keys() {
-        return Set.of(TrainingPlan.ON, TrainingPlan.EVALUATE);
+        return PlanChecker.ordered(TrainingPlan.ON, TrainingPlan.EVALUATE);
     }
 
     @Override

@@ -40,7 +40,7 @@ final class PlanChecker {
         this.binder = binder;
         this.checkers = checkers;
         for (PlanEntryChecker c : checkers)
-            for (String k : c.keys()) {
+            for (String k : canonical(c.keys())) {
                 PlanEntryChecker prev = owner.putIfAbsent(k, c);
                 if (prev != null && prev != c)
                     throw new IllegalStateException("plan key '" + k + "' is claimed by both " + prev.getClass().getName()
@@ -89,7 +89,7 @@ final class PlanChecker {
         for (String k : ctx.entries.keySet()) present.add(owner.get(k));
         for (PlanEntryChecker c : present) relaxed.addAll(c.relaxes());
         for (PlanEntryChecker c : checkers)
-            for (String k : c.requiredKeys())
+            for (String k : canonical(c.requiredKeys()))
                 if (!ctx.entries.containsKey(k) && !relaxed.contains(k))
                     diags.add(Diagnostic.error(DiagnosticCode.MISSING_PLAN_ENTRY, plan.planName().span(),
                             "plan '" + plan.planName().name() + "' has no '" + k + "' entry", "missing '" + k + "'")
@@ -176,7 +176,7 @@ final class PlanChecker {
             Diagnostic d = Diagnostic.error(DiagnosticCode.UNKNOWN_NAME, span, "unknown " + kind + " '" + name + "'", "unknown " + kind);
             String dym = Suggestions.didYouMean(name, candidates);
             if (!dym.isEmpty()) d = d.help(dym);
-            diags.add(d.note(kind + "s: " + (candidates.isEmpty() ? "(none)" : String.join(", ", candidates))));
+            diags.add(d.note(plural(kind) + ": " + (candidates.isEmpty() ? "(none)" : String.join(", ", candidates))));
         }
 
         @Override
@@ -201,6 +201,23 @@ final class PlanChecker {
             Map<String, Value> bound = binder.bind(what, new ArrayList<>(specs), args, expression.span(), 0, firstStringIsPath);
             return bound == null ? Optional.empty() : Optional.of(new Value.Call(name, List.of(), bound));
         }
+    }
+
+    private static final List<String> WELL_KNOWN = List.of(TrainingPlan.DATA, TrainingPlan.LOSS, TrainingPlan.TRAINER,
+            TrainingPlan.OPTIMIZER, TrainingPlan.EPOCHS, TrainingPlan.BATCH, TrainingPlan.SEED, TrainingPlan.ON, TrainingPlan.EVALUATE);
+
+    /** Keys in a fixed order (well-known ones as a plan is usually written, then alphabetical), whatever set type a checker returns. */
+    static List<String> canonical(Set<String> keys) {
+        return keys.stream().sorted(java.util.Comparator.comparingInt((String k) -> WELL_KNOWN.contains(k) ? WELL_KNOWN.indexOf(k) : WELL_KNOWN.size())
+                .thenComparing(k -> k)).toList();
+    }
+
+    static Set<String> ordered(String... keys) {
+        return java.util.Collections.unmodifiableSet(new LinkedHashSet<>(List.of(keys)));
+    }
+
+    static String plural(String kind) {
+        return kind.endsWith("s") ? kind + "es" : kind + "s";
     }
 
     private Value values_convert(Expr e) {

@@ -14,7 +14,7 @@ import java.util.Set;
 public final class ScheduleEntryChecker implements PlanEntryChecker {
     @Override
     public Set<String> keys() {
-        return Set.of(TrainingPlan.EPOCHS, TrainingPlan.BATCH, TrainingPlan.SEED);
+        return PlanChecker.ordered(TrainingPlan.EPOCHS, TrainingPlan.BATCH, TrainingPlan.SEED);
     }
 
     @Override

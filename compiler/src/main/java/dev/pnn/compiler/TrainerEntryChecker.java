@@ -94,13 +94,6 @@ public final class TrainerEntryChecker implements PlanEntryChecker {
                             "no `optimizer` entry")
                     .help("add `optimizer = " + firstOr(ctx.catalog().optimizers().names(), "adam") + "(lr: 0.01);`"));
         }
-        Optional<Value> on = ctx.value(TrainingPlan.ON);
-        if (on.isEmpty() || !(on.get() instanceof Value.Sym profileName)) return;
-        Optional<HardwareProfile> profile = ctx.profile(profileName.name());
-        if (profile.isEmpty()) return;
-        Optional<Backend> backend = ctx.catalog().backends().find(profile.get().backend());
-        if (backend.isEmpty()) return;
-        Set<Capability> provided = Capability.closure(backend.get().capabilities());
         Set<String> unknownNested = new LinkedHashSet<>();
         Set<Capability> needed;
         try {
@@ -113,6 +106,13 @@ public final class TrainerEntryChecker implements PlanEntryChecker {
         }
         for (String u : unknownNested)
             ctx.reportUnknown("trainer", u, spanOfCallee(entry.value(), u).orElse(entry.value().span()), ctx.catalog().trainers().names());
+        Optional<Value> on = ctx.value(TrainingPlan.ON);
+        if (on.isEmpty() || !(on.get() instanceof Value.Sym profileName)) return;
+        Optional<HardwareProfile> profile = ctx.profile(profileName.name());
+        if (profile.isEmpty()) return;
+        Optional<Backend> backend = ctx.catalog().backends().find(profile.get().backend());
+        if (backend.isEmpty()) return;
+        Set<Capability> provided = Capability.closure(backend.get().capabilities());
         List<Capability> missing = needed.stream().filter(c -> !provided.contains(c)).sorted(ORDER).toList();
         if (missing.isEmpty()) return;
         String caps = missing.stream().map(c -> "'" + c + "'").collect(Collectors.joining(", "));

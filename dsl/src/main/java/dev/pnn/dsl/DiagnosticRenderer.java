@@ -33,7 +33,8 @@ public final class DiagnosticRenderer {
         StringBuilder sb = new StringBuilder();
         sb.append(d.severity().label()).append('[').append(d.code().id()).append("]: ").append(d.message()).append('\n');
         sb.append(pad).append("--> ").append(sourceName).append(':').append(s.line()).append(':').append(s.column()).append('\n');
-        if (s.line() <= lines.length) {
+        boolean fileLevel = s.equals(Span.FILE) && (lines.length == 0 || lines[0].isEmpty());
+        if (s.line() <= lines.length && !fileLevel) {
             String raw = lines[s.line() - 1];
             sb.append(pad).append(" |\n");
             sb.append(lineNo).append(" | ").append(expandTabs(raw, raw.codePointCount(0, raw.length()))).append('\n');

@@ -21,7 +21,7 @@ final class FriendlyErrorStrategy extends DefaultErrorStrategy {
     }
 
     private void add(Span span, String message, String label) {
-        errors.add(Diagnostic.error(DiagnosticCode.UNEXPECTED_TOKEN, span, message, label));
+        errors.addParserError(Diagnostic.error(DiagnosticCode.UNEXPECTED_TOKEN, span, message, label));
     }
 
     @Override

@@ -14,6 +14,18 @@ final class SyntaxErrors {
     private final List<Diagnostic> list = new ArrayList<>();
     private boolean full;
 
+    private int lastParserErrorLine = -1;
+
+    /**
+     * A parser error on the same line as the previous one is nearly always a consequence of it (recovery
+     * resynchronizing), so it is dropped.
+     */
+    void addParserError(Diagnostic d) {
+        if (d.span().line() == lastParserErrorLine) return;
+        lastParserErrorLine = d.span().line();
+        add(d);
+    }
+
     void add(Diagnostic d) {
         if (full) throw new ParseCancellationException("too many errors");
         if (list.size() >= LIMIT) {
@@ -30,7 +42,11 @@ final class SyntaxErrors {
         return list.isEmpty();
     }
 
+    /** In source order; the "too many errors" marker stays last. */
     List<Diagnostic> all() {
-        return list;
+        List<Diagnostic> sorted = new ArrayList<>(list);
+        sorted.sort(java.util.Comparator.comparing((Diagnostic d) -> d.code() == DiagnosticCode.TOO_MANY_ERRORS)
+                .thenComparingInt(d -> d.span().line()).thenComparingInt(d -> d.span().column()));
+        return sorted;
     }
 }

@@ -12,6 +12,9 @@ import java.util.List;
 final class Tokens {
     private static final Vocabulary V = PnnLexer.VOCABULARY;
 
+    private static final java.util.Set<String> CLOSERS = java.util.Set.of("`,`", "`)`", "`;`", "`]`", "`}`");
+    private static final java.util.Set<String> OPERATORS = java.util.Set.of("`^`", "`-`", "`*`", "`/`", "`+`", "`..`");
+
     private Tokens() {
     }
 
@@ -48,10 +51,21 @@ final class Tokens {
                 && types.size() >= 7)
             return "an expression";
         List<String> words = new ArrayList<>();
-        for (int t : types) words.add(word(t));
+        boolean closers = types.stream().anyMatch(t -> CLOSERS.contains(word(t)));
+        boolean identifier = types.contains(PnnLexer.ID);
+        for (int t : types) {
+            String w = word(t);
+            // After a complete operand, operators are always possible; naming them buries the useful choice.
+            if (closers && OPERATORS.contains(w)) continue;
+            // Where an identifier fits, the keywords allowed as names are implied by it.
+            if (identifier && t != PnnLexer.ID && Character.isLetter(w.charAt(1)) && w.startsWith("`")) continue;
+            words.add(w);
+        }
+        if (words.isEmpty()) return "something else";
         if (words.size() == 1) return words.get(0);
-        if (words.size() <= 6) return "one of " + String.join(", ", words);
-        return "one of " + String.join(", ", words.subList(0, 6)) + ", ...";
+        if (words.size() <= 5)
+            return String.join(", ", words.subList(0, words.size() - 1)) + " or " + words.get(words.size() - 1);
+        return "one of " + String.join(", ", words.subList(0, 5)) + ", ...";
     }
 
     static String word(int type) {
