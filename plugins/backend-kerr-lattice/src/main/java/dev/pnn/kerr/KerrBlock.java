@@ -15,7 +15,7 @@ import java.util.List;
  * {@code kerr_lattice(x, sites: 16, steps: 200, dt: 0.05, g: 0.8, coupling: 1, outputs: 2)} in module
  * {@code physics}: the input's values are launched as real amplitudes on the first sites, the wave evolves for
  * T = steps·dt, and the intensities |a_r(T)|² of the last {@code outputs} sites are the outputs. Learnable:
- * the on-site fields θ ({@code fields}, one per site).
+ * the on-site fields θ ({@code fields}, one per site and time segment, row-major [segments, sites]).
  */
 final class KerrBlock implements BlockType {
     static final String NAME = "kerr_lattice";
@@ -54,7 +54,8 @@ final class KerrBlock implements BlockType {
                 ArgSpec.number("g", 0.8, "Kerr nonlinearity (H has (g/2)|a|^4 per site)"),
                 ArgSpec.number("coupling", 1.0, "nearest-neighbour coupling J"),
                 ArgSpec.integer("outputs", 2, "output sites (the last ones); their intensities are the outputs"),
-                ArgSpec.number("input_scale", 1.0, "launch amplitude per unit of input"));
+                ArgSpec.number("input_scale", 1.0, "launch amplitude per unit of input"),
+                ArgSpec.integer("segments", 1, "time slices of the learning field, each with its own on-site fields"));
     }
 
     @Override
@@ -68,9 +69,12 @@ final class KerrBlock implements BlockType {
         if (outputs < 1 || outputs > sites)
             return new Shaping.Mismatch(NAME + " needs 1 <= outputs <= sites (" + sites + "), got " + outputs, "outputs");
         if (a.integer("steps", 200) < 1) return new Shaping.Mismatch(NAME + " needs steps >= 1", "steps");
+        int segments = a.integer("segments", 1);
+        if (segments < 1 || segments > a.integer("steps", 200))
+            return new Shaping.Mismatch(NAME + " needs 1 <= segments <= steps, got " + segments, "segments");
         double dt = a.number("dt", 0.05);
         if (!(dt > 0)) return new Shaping.Mismatch(NAME + " needs dt > 0, got " + dt, "dt");
-        return Shaping.Ok.of(outputs, new ParamSpec("fields", List.of(sites), null, Double.NEGATIVE_INFINITY,
+        return Shaping.Ok.of(outputs, new ParamSpec("fields", List.of(segments, sites), null, Double.NEGATIVE_INFINITY,
                 Double.POSITIVE_INFINITY, false, new Init.Uniform(-0.5, 0.5)));
     }
 }

@@ -51,9 +51,9 @@ final class KerrDevice implements Device {
         for (int k = 0; k < outs; k++) outputs[k] = sites - outs + k;
         this.offset = block.paramOffset();
         this.inputScale = a.number("input_scale", 1.0);
-        int steps = a.integer("steps", 200);
+        int steps = a.integer("steps", 200), segments = a.integer("segments", 1);
         double dt = a.number("dt", 0.05), g = a.number("g", 0.8), coupling = a.number("coupling", 1.0);
-        this.lattices = ThreadLocal.withInitial(() -> new KerrLattice(sites, steps, dt, g, coupling));
+        this.lattices = ThreadLocal.withInitial(() -> new KerrLattice(sites, steps, segments, dt, g, coupling));
     }
 
     @Override
@@ -119,6 +119,8 @@ final class KerrDevice implements Device {
         private final double[] re = new double[sites];
         private final double[] im = new double[sites];
         private final double[] pi;
+        /** Odd number of time reversals so far: the field schedule plays backward. */
+        private boolean reversed;
 
         LatticeWave(double[] theta, double[] input) {
             this.theta = theta;
@@ -129,7 +131,7 @@ final class KerrDevice implements Device {
         @Override
         public void evolve() {
             queries.add(QueryKind.ECHO, 1);
-            lattices.get().evolve(theta, offset, re, im, pi, offset, null, 0);
+            lattices.get().evolve(theta, offset, re, im, pi, offset, null, 0, reversed);
         }
 
         @Override
@@ -144,6 +146,7 @@ final class KerrDevice implements Device {
         public void timeReverse() {
             for (int j = 0; j < sites; j++) im[j] = -im[j];
             for (int j = 0; j < pi.length; j++) pi[j] = -pi[j];
+            reversed = !reversed;
         }
 
         @Override
@@ -167,7 +170,7 @@ final class KerrDevice implements Device {
             KerrLattice lattice = lattices.get();
             for (int r = 0; r < rows; r++) {
                 launch(input.re, r * width, re, im);
-                lattice.evolve(theta, offset, re, im, null, 0, null, 0);
+                lattice.evolve(theta, offset, re, im, null, 0, null, 0, false);
                 for (int k = 0; k < outputs.length; k++) {
                     int m = outputs[k];
                     output.re[r * outputs.length + k] = re[m] * re[m] + im[m] * im[m];
@@ -202,7 +205,7 @@ final class KerrDevice implements Device {
             double[] re = new double[sites], im = new double[sites];
             for (int r = 0; r < rows; r++) {
                 launch(input.re, r * width, re, im);
-                lattice.evolve(theta, offset, re, im, null, 0, s.trajectories, r * per);
+                lattice.evolve(theta, offset, re, im, null, 0, s.trajectories, r * per, false);
                 System.arraycopy(re, 0, s.finals, r * 2 * sites, sites);
                 System.arraycopy(im, 0, s.finals, r * 2 * sites + sites, sites);
                 for (int k = 0; k < outputs.length; k++) {

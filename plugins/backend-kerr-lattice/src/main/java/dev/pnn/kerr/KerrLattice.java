@@ -7,11 +7,16 @@ package dev.pnn.kerr;
  * (conserved) intensity, B is the linear coupling flow V·diag(e^{−iλh})·Vᵀ with the chain's closed-form
  * eigenvectors. The map is symplectic and reversible: R∘Ψ∘R = Ψ⁻¹ with R: a → a*, π → −π.
  *
+ * <p>The learning field may vary in time: {@code segments} equal time slices, each with its own θ (n per
+ * segment) and its own momentum π. A pass can play the schedule backward (the echo after a time reversal
+ * must, for R∘Ψ_k∘R = Ψ_k⁻¹ to undo the steps in the right order).
+ *
  * <p>Waves are split re/im flat arrays; all work arrays belong to the instance (one per thread).
  */
 final class KerrLattice {
     final int n;
     final int steps;
+    final int segments;
     final double dt;
     final double g;
     private final double[] uRe;
@@ -19,9 +24,10 @@ final class KerrLattice {
     private final double[] tmpRe;
     private final double[] tmpIm;
 
-    KerrLattice(int sites, int steps, double dt, double g, double coupling) {
+    KerrLattice(int sites, int steps, int segments, double dt, double g, double coupling) {
         this.n = sites;
         this.steps = steps;
+        this.segments = segments;
         this.dt = dt;
         this.g = g;
         this.uRe = new double[n * n];
@@ -87,15 +93,24 @@ final class KerrLattice {
         onSite(theta, thetaOff, 0.5 * dt, re, im, pi, piOff);
     }
 
-    /** All steps; when {@code trajectory} is non-null records the wave before every step (re then im, 2n each). */
+    /** Offset (relative to the field's first entry) of the θ segment that acts at step k. */
+    int segmentOffset(int k) {
+        return (int) ((long) k * segments / steps) * n;
+    }
+
+    /**
+     * All steps, the schedule played forward or (after a time reversal) backward; when {@code trajectory} is
+     * non-null records the wave before every step (re then im, 2n each).
+     */
     void evolve(double[] theta, int thetaOff, double[] re, double[] im, double[] pi, int piOff, double[] trajectory,
-                int trajOff) {
+                int trajOff, boolean backwardSchedule) {
         for (int k = 0; k < steps; k++) {
             if (trajectory != null) {
                 System.arraycopy(re, 0, trajectory, trajOff + 2 * n * k, n);
                 System.arraycopy(im, 0, trajectory, trajOff + 2 * n * k + n, n);
             }
-            step(theta, thetaOff, re, im, pi, piOff);
+            int seg = segmentOffset(backwardSchedule ? steps - 1 - k : k);
+            step(theta, thetaOff + seg, re, im, pi, piOff + seg);
         }
     }
 
@@ -108,17 +123,18 @@ final class KerrLattice {
                   double[] thetaGrad, double[] wRe, double[] wIm, double[] vRe, double[] vIm) {
         double half = 0.5 * dt;
         for (int k = steps - 1; k >= 0; k--) {
+            int off = thetaOff + segmentOffset(k);
             System.arraycopy(trajectory, trajOff + 2 * n * k, wRe, 0, n);
             System.arraycopy(trajectory, trajOff + 2 * n * k + n, wIm, 0, n);
-            onSite(theta, thetaOff, half, wRe, wIm, null, 0); // u1
+            onSite(theta, off, half, wRe, wIm, null, 0); // u1
             couple(wRe, wIm, false);                           // u2 = input of the last half step
             System.arraycopy(wRe, 0, vRe, 0, n);
             System.arraycopy(wIm, 0, vIm, 0, n);
-            onSiteBackward(theta, thetaOff, half, vRe, vIm, barRe, barIm, thetaGrad);
+            onSiteBackward(theta, off, half, vRe, vIm, barRe, barIm, thetaGrad);
             couple(barRe, barIm, true);                        // ā ← U†ā = conj(U)ā (U is symmetric)
             System.arraycopy(trajectory, trajOff + 2 * n * k, vRe, 0, n);
             System.arraycopy(trajectory, trajOff + 2 * n * k + n, vIm, 0, n);
-            onSiteBackward(theta, thetaOff, half, vRe, vIm, barRe, barIm, thetaGrad);
+            onSiteBackward(theta, off, half, vRe, vIm, barRe, barIm, thetaGrad);
         }
     }
 

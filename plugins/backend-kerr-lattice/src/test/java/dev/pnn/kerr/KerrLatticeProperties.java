@@ -25,9 +25,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class KerrLatticeProperties {
     static Graph chain(int sites, int inputs, int outputs) {
+        return chain(sites, inputs, outputs, 1);
+    }
+
+    static Graph chain(int sites, int inputs, int outputs, int segments) {
         return TestGraphs.single(new KerrBlock(), inputs, Map.of("sites", TestGraphs.num(sites), "steps",
                 TestGraphs.num(200), "dt", TestGraphs.num(0.05), "g", TestGraphs.num(0.8), "coupling",
-                TestGraphs.num(1.0), "outputs", TestGraphs.num(outputs)));
+                TestGraphs.num(1.0), "outputs", TestGraphs.num(outputs), "segments", TestGraphs.num(segments)));
     }
 
     static double[] input(long seed, int n) {
@@ -39,7 +43,7 @@ class KerrLatticeProperties {
 
     @Property(tries = 30)
     void evolveReverseEvolveReverseReturnsTheLaunchState(@ForAll long seed) {
-        Graph g = chain(6, 6, 2);
+        Graph g = chain(6, 6, 2, 1 + (int) Math.floorMod(seed, 3L)); // constant and time-segmented fields
         Device d = TestGraphs.open(g);
         double[] theta = TestGraphs.init(g, seed);
         // Launch amplitudes in [-0.5, 0.5]: the reversal residue is rounding that the trajectory feeds into π
@@ -71,7 +75,7 @@ class KerrLatticeProperties {
 
     @Property(tries = 20)
     void twinGradientMatchesFiniteDifferences(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
-        Graph g = chain(6, 4, 2);
+        Graph g = chain(6, 4, 2, 1 + (int) (seed % 3));
         Device d = TestGraphs.open(g);
         TwinView twin = d.view(TwinView.class);
         double[] theta = TestGraphs.init(g, seed);

@@ -37,7 +37,9 @@ final class EnergyBlocks {
                         "fixed element in parallel with every resistor: linear, cubic(c: 0.5) or diode(is: 0.01, vt: 0.1)"),
                 ArgSpec.symbol("topology", "dense", List.of("dense", "layered"),
                         "dense: every free-free and free-source pair; layered: sources-hidden-outputs"),
-                ArgSpec.bool("bias", true, "add a 1 V rail as an extra source node (ground is always there)")),
+                ArgSpec.bool("bias", true, "add a 1 V rail as an extra source node (ground is always there)"),
+                ArgSpec.bool("differential", false,
+                        "also hold a source at -x for every input, so positive conductances can act as negative weights")),
                 (in, a) -> {
                     int n = in.get(0).width(), free = a.integer("nodes", 16), outputs = a.integer("outputs", 1);
                     if (n < 1) return new Shaping.Mismatch("resistor_network needs at least one input voltage", null);
@@ -50,7 +52,7 @@ final class EnergyBlocks {
                     } catch (IllegalArgumentException e) {
                         return new Shaping.Mismatch(e.getMessage(), "element");
                     }
-                    int sources = n + (a.bool("bias", true) ? 2 : 1);
+                    int sources = ResistorModel.sources(n, a.bool("differential", false), a.bool("bias", true));
                     int edges = Topology.of(a.symbol("topology", "dense")).edges(free, outputs, sources).length;
                     return Shaping.Ok.of(outputs, new ParamSpec("conductances", List.of(edges), null,
                             ResistorModel.G_MIN, Double.POSITIVE_INFINITY, false, new Init.Uniform(0.1, 1.0)));

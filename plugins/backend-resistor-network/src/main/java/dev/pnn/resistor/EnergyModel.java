@@ -36,10 +36,10 @@ sealed interface EnergyModel permits ResistorModel, HopfieldModel {
         if (node.op().equals(EnergyBlocks.HOPFIELD))
             return new HopfieldModel(inputWidth, a.integer("hidden", 8), a.integer("outputs", 2), offset);
         int free = a.integer("nodes", 16), outputs = a.integer("outputs", 1);
-        boolean bias = a.bool("bias", true);
-        int sources = inputWidth + (bias ? 2 : 1);
+        boolean bias = a.bool("bias", true), differential = a.bool("differential", false);
+        int sources = ResistorModel.sources(inputWidth, differential, bias);
         int[][] edges = Topology.of(a.symbol("topology", "dense")).edges(free, outputs, sources);
-        return new ResistorModel(free, outputs, inputWidth, bias, edges, offset,
+        return new ResistorModel(free, outputs, inputWidth, differential, bias, edges, offset,
                 Element.parse(a.get("element").orElse(new dev.pnn.spi.ir.Value.Sym("linear"))));
     }
 }

@@ -6,7 +6,8 @@ package dev.pnn.resistor;
  * with a fixed {@link Element}. The energy is the co-content E = Σ_e ½g_eΔv_e² + φ(Δv_e); KCL at the free nodes is
  * ∇_v E = 0, and ∂E/∂g_e = ½Δv_e² is what a lab measures locally across each resistor.
  *
- * <p>Node numbering: free nodes 0..N−1 (outputs are the last ones), then sources N.. (inputs, ground, bias).
+ * <p>Node numbering: free nodes 0..N−1 (outputs are the last ones), then sources N.. (inputs, their negatives
+ * when differential, ground, bias). Negated inputs let positive conductances realize negative weights.
  */
 final class ResistorModel implements EnergyModel {
     /** Conductances below this are read as this: a physical resistor cannot go to zero or negative conductance. */
@@ -15,16 +16,19 @@ final class ResistorModel implements EnergyModel {
     private final int free;
     private final int inputs;
     private final boolean bias;
+    private final boolean differential;
     private final int[] edgeA;
     private final int[] edgeB;
     private final int gOffset;
     private final Element element;
     private final int[] outputs;
 
-    ResistorModel(int free, int outputs, int inputs, boolean bias, int[][] edges, int gOffset, Element element) {
+    ResistorModel(int free, int outputs, int inputs, boolean differential, boolean bias, int[][] edges, int gOffset,
+                  Element element) {
         this.free = free;
         this.inputs = inputs;
         this.bias = bias;
+        this.differential = differential;
         this.edgeA = new int[edges.length];
         this.edgeB = new int[edges.length];
         for (int e = 0; e < edges.length; e++) {
@@ -41,8 +45,8 @@ final class ResistorModel implements EnergyModel {
         return edgeA.length;
     }
 
-    int sources() {
-        return inputs + (bias ? 2 : 1);
+    static int sources(int inputs, boolean differential, boolean bias) {
+        return inputs * (differential ? 2 : 1) + (bias ? 2 : 1);
     }
 
     @Override
@@ -65,6 +69,10 @@ final class ResistorModel implements EnergyModel {
         if (node < free) return s[node];
         int k = node - free;
         if (k < inputs) return x[k];
+        if (differential) {
+            if (k < 2 * inputs) return -x[k - inputs];
+            k -= inputs;
+        }
         return k == inputs ? 0.0 : 1.0;
     }
 

@@ -36,7 +36,7 @@ class EnergyModelProperties {
     static Case build(int kind, long seed) {
         Graph g = switch (kind) {
             case 0 -> TestGraphs.single(EnergyBlocks.resistorNetwork(), 2, Map.of("nodes", TestGraphs.num(5),
-                    "outputs", TestGraphs.num(1), "element", new Value.Sym("linear")));
+                    "outputs", TestGraphs.num(1), "element", new Value.Sym("linear"), "differential", new Value.Bool(true)));
             case 1 -> TestGraphs.single(EnergyBlocks.resistorNetwork(), 3, Map.of("nodes", TestGraphs.num(6),
                     "outputs", TestGraphs.num(2), "element", new Value.Call("cubic", java.util.List.of(),
                             Map.of("c", TestGraphs.num(0.5)))));
