@@ -37,10 +37,11 @@ public final class AdjointCheck {
      * Checks along given v and w. {@code vjp.apply(x, w)} must return Jᵀw (length of x).
      *
      * <p>Jv is the fourth-order central difference (−f(x+2hv) + 8f(x+hv) − 8f(x−hv) + f(x−2hv))/(12h) with
-     * h = 2e-4·max(1, max_i |x_i|)/‖v‖∞ [choice]. The second-order stencil with the §3 step 1e-6 has round-off
-     * ε·|f|/h ≈ 1e-10·|f| per output, which alone reaches the 1e-9 bound on correct VJPs (seen: 1.3e-9); this
-     * stencil's round-off is ≈ 1e-12·|f| and its truncation ≈ h⁴·|f⁽⁵⁾|/30 ≈ 5e-17·|f⁽⁵⁾|. Its reach, 4e-4 per
-     * unit of v, stays inside the 1e-3 margin §3 keeps from non-smooth points.
+     * h = 1e-4/‖v‖∞ [choice], so no coordinate moves by more than 2e-4: inside the 1e-3 margin §3 keeps from
+     * non-smooth points (ReLU kinks), whatever the size of x. The second-order stencil with the §3 step 1e-6 has
+     * round-off ε·|f|/h ≈ 1e-10·|f| per output, which alone reaches the 1e-9 bound on correct VJPs (seen:
+     * 1.3e-9); this stencil's round-off is ≈ 3e-12·|f| and its truncation ≈ h⁴·|f⁽⁵⁾|/30 ≈ 3e-18·|f⁽⁵⁾|. An
+     * earlier step scaled by max|x_i| reached 2.5e-3 at phases near 2π and failed a correct VJP across a kink.
      */
     public static AdjointResult check(UnaryOperator<double[]> f, BiFunction<double[], double[], double[]> vjp,
                                       double[] x, double[] v, double[] w, List<ParamSlice> layout,
@@ -51,7 +52,7 @@ public final class AdjointCheck {
             xmax = Math.max(xmax, Math.abs(x[i]));
         }
         if (!(vmax > 0)) throw new IllegalArgumentException("v must be nonzero");
-        double h = 2e-4 * Math.max(1.0, xmax) / vmax;
+        double h = 1e-4 / vmax;
         double[] yp2 = f.apply(shifted(x, v, 2 * h));
         double[] yp1 = f.apply(shifted(x, v, h));
         double[] ym1 = f.apply(shifted(x, v, -h));
