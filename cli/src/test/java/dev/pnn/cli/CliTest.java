@@ -131,6 +131,20 @@ class CliTest {
     }
 
     @Test
+    void compile_emits_ir_text_and_json() throws IOException {
+        Run ir = pnn("compile", SAMPLE.toString(), "--emit", "ir");
+        assertEquals(0, ir.code(), ir.err());
+        assertEquals(dev.pnn.compiler.IrText.print(dev.pnn.compiler.IrText.parse(ir.out())), ir.out(), "the text form round-trips");
+        assertTrue(ir.out().contains("clements"), ir.out());
+        Run json = pnn("compile", SAMPLE.toString(), "--emit", "json");
+        assertEquals(0, json.code(), json.err());
+        assertTrue(new ObjectMapper().readTree(json.out()).isObject(), json.out());
+        Run bad = pnn("compile", SAMPLE.toString(), "--emit", "xml");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--emit"), bad.err());
+    }
+
+    @Test
     void a_file_with_diagnostics_exits_2_with_rendered_carets() throws IOException {
         Path f = write("typo.pnn", Files.readString(SAMPLE).replace("clements(signal", "clement(signal"));
         Run r = pnn("check", f.toString());
