@@ -11,7 +11,6 @@ import dev.pnn.spi.exec.Kernel;
 import dev.pnn.spi.exec.KernelDevice;
 import dev.pnn.spi.ir.Graph;
 import dev.pnn.spi.ir.Node;
-import dev.pnn.spi.noise.NoiseModel;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -89,12 +88,8 @@ final class PhotonicSimBackend implements Backend {
                 throw new PnnException("photonic_sim has no setting '" + key + "' (profile " + request.profile().name()
                         + ")", request.profile().loc(), "settings of photonic_sim: "
                         + String.join(", ", settings().stream().map(SettingSpec::key).toList()));
-            for (NoiseModel model : request.noiseOf(key))
-                if (!model.isIdeal())
-                    throw new PnnException("photonic_sim does not simulate '" + key + " = " + model.describe()
-                            + "' yet (profile " + request.profile().name() + ")", request.profile().loc(),
-                            "use an ideal profile until the noise models of photonic_sim land");
         }
+        DeviceNoise noise = DeviceNoise.of(request); // null when every noise model is ideal: the ideal device
         List<Kernel> kernels = new ArrayList<>();
         for (Node node : graph.nodes()) {
             if (!node.isInput() && !blocks.contains(node.op()))
@@ -102,6 +97,9 @@ final class PhotonicSimBackend implements Backend {
                         + ")", node.loc(), "photonic_sim runs: " + String.join(", ", blocks));
             kernels.add(PhotonicKernels.ideal(node));
         }
-        return new KernelDevice(graph, request.profile(), request.seed(), CAPABILITIES, kernels, kernels);
+        if (noise == null)
+            return new KernelDevice(graph, request.profile(), request.seed(), CAPABILITIES, kernels, kernels);
+        List<List<Kernel>> noisy = noise.kernels(graph); // physical and (calibrated) twin kernels of this instance
+        return new KernelDevice(graph, request.profile(), request.seed(), CAPABILITIES, noisy.get(0), noisy.get(1));
     }
 }

@@ -5,7 +5,7 @@ import dev.pnn.spi.train.TrainerFactory;
 
 import java.util.List;
 
-/** Robustness trainers: {@code sat} (sharpness-aware) and {@code pat} (physics-aware). */
+/** Robustness trainers: {@code sat} (sharpness-aware), {@code pat} (physics-aware), {@code dat} (dual adaptive). */
 public final class RobustTrainersPlugin implements PnnPlugin {
     @Override
     public String name() {
@@ -14,6 +14,6 @@ public final class RobustTrainersPlugin implements PnnPlugin {
 
     @Override
     public List<TrainerFactory> trainers() {
-        return List.of(new SatFactory(), new PatFactory());
+        return List.of(new SatFactory(), new PatFactory(), new DatFactory());
     }
 }
