@@ -32,7 +32,13 @@ public final class Main {
             err.println("  = help: see '" + name + " --help'");
             return ExitCode.BAD_INPUT;
         });
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (RuntimeException | LinkageError | AssertionError e) {
+            // picocli rethrows Errors from commands; the user still gets one line, not a trace
+            code = new ErrorReport(err, root.debug()).report(e);
+        }
         out.flush();
         err.flush();
         return code;
