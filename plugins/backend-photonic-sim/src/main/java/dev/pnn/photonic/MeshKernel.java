@@ -11,7 +11,7 @@ import dev.pnn.spi.exec.Tensor;
  * φ' = map(φ) + e_φ and the splitter errors and transmission of {@link MeshErrors}; U = D(α')·G_{M−1}⋯G₀. The
  * ideal device is the special case of zero errors, so the noisy one needs no other code path.
  *
- * <p><b>Recording forward / backward.</b> Rows are processed in fixed chunks of {@value #CHUNK} samples (in
+ * <p><b>Recording forward / backward.</b> Rows are processed in fixed chunks of {@link #CHUNK} samples (in
  * parallel via {@link RowChunks}); inside a chunk the state is mode-major ({@code state[k·rows + b]}) so every
  * MZI is one vectorizable loop over samples. The forward stores each MZI's two input rows; the backward walks
  * the layout backwards (ALGORITHMS.md §3) and accumulates per-chunk phase gradients that are summed in chunk
@@ -24,7 +24,14 @@ import dev.pnn.spi.exec.Tensor;
  * <p>Not thread-safe across calls (the device using it is not); chunks of one call run concurrently.
  */
 final class MeshKernel implements InferenceKernel {
-    static final int CHUNK = 32;
+    static final int CHUNK = Integer.getInteger("pnn.mesh.chunk", 32);
+    /**
+     * How the backward pass gets each MZI's input: {@code false} stores the two input rows of every MZI during
+     * the forward pass; {@code true} reconstructs them during the backward walk by applying the inverse MZI
+     * T⁻¹ = T†/t² to its output (no per-MZI storage). Default for new kernels; {@code -Dpnn.mesh.reconstruct}.
+     */
+    static final boolean RECONSTRUCT = Boolean.parseBoolean(System.getProperty("pnn.mesh.reconstruct", "false"));
+    private final boolean reconstruct;
 
     private final MeshLayout layout;
     private final int offset;
@@ -43,6 +50,8 @@ final class MeshKernel implements InferenceKernel {
     // per MZI: the transfer matrix (forward) and the factors the backward walk needs
     private final double[] t00r, t00i, t01r, t01i, t10r, t10i, t11r, t11i;
     private final double[] cth, sth, cph, sph, c1, s1, c2, s2, tr;
+    // per MZI: T⁻¹ = T†/t² (for reconstructing inputs in the backward walk)
+    private final double[] v00r, v00i, v01r, v01i, v10r, v10i, v11r, v11i;
     private final double[] ca, sa;
     // the composed matrix, transposed: ut[j·n + i] = U[i][j]
     private final double[] utr, uti;
@@ -50,7 +59,13 @@ final class MeshKernel implements InferenceKernel {
     private final double[] programmedBar;
 
     MeshKernel(MeshLayout layout, int offset, MeshErrors errors, PhaseMap phaseMap) {
+        this(layout, offset, errors, phaseMap, RECONSTRUCT);
+    }
+
+    /** @param reconstruct see {@link #RECONSTRUCT} */
+    MeshKernel(MeshLayout layout, int offset, MeshErrors errors, PhaseMap phaseMap, boolean reconstruct) {
         errors.checkFits(layout);
+        this.reconstruct = reconstruct;
         this.layout = layout;
         this.offset = offset;
         this.errors = errors;
@@ -69,6 +84,8 @@ final class MeshKernel implements InferenceKernel {
         cth = new double[mzis]; sth = new double[mzis]; cph = new double[mzis]; sph = new double[mzis];
         c1 = new double[mzis]; s1 = new double[mzis]; c2 = new double[mzis]; s2 = new double[mzis];
         tr = new double[mzis];
+        v00r = new double[mzis]; v00i = new double[mzis]; v01r = new double[mzis]; v01i = new double[mzis];
+        v10r = new double[mzis]; v10i = new double[mzis]; v11r = new double[mzis]; v11i = new double[mzis];
         ca = new double[n];
         sa = new double[n];
         utr = new double[n * n];
@@ -117,6 +134,11 @@ final class MeshKernel implements InferenceKernel {
             // T11 = c1c2 − s1s2 e^{iθ}
             t11r[m] = t * (cc - ss * ct);
             t11i[m] = -t * ss * st;
+            double t2 = t * t;
+            v00r[m] = t00r[m] / t2; v00i[m] = -t00i[m] / t2;
+            v01r[m] = t10r[m] / t2; v01i[m] = -t10i[m] / t2;
+            v10r[m] = t01r[m] / t2; v10i[m] = -t01i[m] / t2;
+            v11r[m] = t11r[m] / t2; v11i[m] = -t11i[m] / t2;
         }
         for (int k = 0; k < n; k++) {
             double al = applied[layout.alphaIndex(k)];
@@ -136,7 +158,7 @@ final class MeshKernel implements InferenceKernel {
 
     /** Per-tape working memory: per chunk a mode-major state, its gradient and the stored MZI inputs. */
     static final class Scratch {
-        final double[][] sr, si, gr, gi, store, tth, tph, partial;
+        final double[][] sr, si, gr, gi, wr, wi, store, tth, tph, partial;
         private final int mzis;
 
         Scratch(int n, int mzis, int chunks) {
@@ -145,6 +167,8 @@ final class MeshKernel implements InferenceKernel {
             si = new double[chunks][n * CHUNK];
             gr = new double[chunks][];
             gi = new double[chunks][];
+            wr = new double[chunks][];
+            wi = new double[chunks][];
             store = new double[chunks][];
             tth = new double[chunks][];
             tph = new double[chunks][];
@@ -160,6 +184,8 @@ final class MeshKernel implements InferenceKernel {
                 if (gr[c] != null) continue;
                 gr[c] = new double[n * CHUNK];
                 gi[c] = new double[n * CHUNK];
+                wr[c] = new double[n * CHUNK];
+                wi[c] = new double[n * CHUNK];
                 tth[c] = new double[CHUNK];
                 tph[c] = new double[CHUNK];
                 partial[c] = new double[n * n];
@@ -176,7 +202,7 @@ final class MeshKernel implements InferenceKernel {
         refresh(theta);
         Scratch s = (Scratch) scratch;
         int chunks = RowChunks.count(rows, CHUNK);
-        s.ensureStore(chunks);
+        if (!reconstruct) s.ensureStore(chunks);
         RowChunks.forEach(chunks, c -> forwardChunk(c, rows, x, out, s));
     }
 
@@ -186,6 +212,10 @@ final class MeshKernel implements InferenceKernel {
         gather(x, r0, cb, sr, si);
         for (int m = 0; m < mzis; m++) {
             int ka = upper[m] * cb, kb = ka + cb, base = 4 * m * cb;
+            if (reconstruct) {
+                applyMzi(sr, si, ka, kb, cb, t00r[m], t00i[m], t01r[m], t01i[m], t10r[m], t10i[m], t11r[m], t11i[m]);
+                continue;
+            }
             System.arraycopy(sr, ka, st, base, cb);
             System.arraycopy(si, ka, st, base + cb, cb);
             System.arraycopy(sr, kb, st, base + 2 * cb, cb);
@@ -257,6 +287,12 @@ final class MeshKernel implements InferenceKernel {
         int r0 = RowChunks.start(c, CHUNK), r1 = RowChunks.end(c, CHUNK, rows), cb = r1 - r0;
         double[] sr = s.sr[c], si = s.si[c], gr = s.gr[c], gi = s.gi[c], st = s.store[c];
         double[] tth = s.tth[c], tph = s.tph[c], part = s.partial[c];
+        double[] wr = s.wr[c], wi = s.wi[c];
+        if (reconstruct) {
+            // walk on a copy so the recorded state survives for further backward passes on this tape
+            System.arraycopy(sr, 0, wr, 0, n * cb);
+            System.arraycopy(si, 0, wi, 0, n * cb);
+        }
         // output screen: z̄ = e^{−iα} ȳ, ∂L/∂α = −Im(conj(z̄) z), z the pre-screen state the forward left behind
         for (int b = 0; b < cb; b++) {
             int row = (r0 + b) * n;
@@ -276,8 +312,15 @@ final class MeshKernel implements InferenceKernel {
         }
         for (int m = mzis - 1; m >= 0; m--) {
             int ka = upper[m] * cb, kb = ka + cb, base = 4 * m * cb;
-            mziBackward(gr, gi, st, ka, kb, base, cb, tth, tph, cth[m], sth[m], cph[m], sph[m], c1[m], s1[m],
-                    c2[m], s2[m], tr[m]);
+            if (reconstruct) {
+                // the work rows hold this MZI's output; turn them back into its input
+                applyMzi(wr, wi, ka, kb, cb, v00r[m], v00i[m], v01r[m], v01i[m], v10r[m], v10i[m], v11r[m], v11i[m]);
+                mziBackward(gr, gi, wr, ka, wi, ka, wr, kb, wi, kb, ka, kb, cb, tth, tph, cth[m], sth[m], cph[m],
+                        sph[m], c1[m], s1[m], c2[m], s2[m], tr[m]);
+            } else {
+                mziBackward(gr, gi, st, base, st, base + cb, st, base + 2 * cb, st, base + 3 * cb, ka, kb, cb, tth, tph,
+                        cth[m], sth[m], cph[m], sph[m], c1[m], s1[m], c2[m], s2[m], tr[m]);
+            }
             double gt = 0, gp = 0;
             for (int b = 0; b < cb; b++) {
                 gt += tth[b];
@@ -298,14 +341,16 @@ final class MeshKernel implements InferenceKernel {
     }
 
     /**
-     * One MZI backwards for a chunk (ALGORITHMS.md §1, §3): from ȳ in rows ka, kb of the gradient and the stored
-     * inputs (a, b), writes (ā, b̄) in place and the per-sample ∂L/∂θ', ∂L/∂φ' into tth, tph.
+     * One MZI backwards for a chunk (ALGORITHMS.md §1, §3): from ȳ in rows ka, kb of the gradient and the MZI's
+     * inputs (a, b) (stored, or reconstructed; given as array and offset of each of Re a, Im a, Re b, Im b),
+     * writes (ā, b̄) in place and the per-sample ∂L/∂θ', ∂L/∂φ' into tth, tph.
      */
-    private static void mziBackward(double[] gr, double[] gi, double[] st, int ka, int kb, int base, int cb,
+    private static void mziBackward(double[] gr, double[] gi, double[] xar, int oar, double[] xai, int oai,
+                                    double[] xbr, int obr, double[] xbi, int obi, int ka, int kb, int cb,
                                     double[] tth, double[] tph, double ct, double sT, double cp, double sp,
                                     double k1, double q1, double k2, double q2, double t) {
         for (int b = 0; b < cb; b++) {
-            double ar = st[base + b], ai = st[base + cb + b], br = st[base + 2 * cb + b], bi = st[base + 3 * cb + b];
+            double ar = xar[oar + b], ai = xai[oai + b], br = xbr[obr + b], bi = xbi[obi + b];
             double y1r = t * gr[ka + b], y1i = t * gi[ka + b], y2r = t * gr[kb + b], y2i = t * gi[kb + b];
             // forward to the internal shifter: u1 = e^{iφ} a, v1 = c1 u1 + i s1 b
             double u1r = cp * ar - sp * ai, u1i = sp * ar + cp * ai;

@@ -200,6 +200,20 @@ class KernelDeviceTest {
         for (int i = 0; i < bp.length; i++) assertEquals(bp[i], pat[i], 1e-12 * Math.max(1, Math.abs(bp[i])));
     }
 
+    @Test
+    void backwardWithoutARecordingForwardIsRefused() {
+        Graph g = GradientProperties.everyBlock();
+        Device d = NetBuilder.open(g);
+        double[] theta = GradientProperties.randomTheta(g, new Rng(5));
+        Tensor x = GradientProperties.randomInput(g, 3, new Rng(6));
+        LayersView layers = d.view(LayersView.class);
+        Tape tape = layers.newTape(3);
+        Tensor y = layers.forwardAll(theta, x, tape);
+        PnnException e = assertThrows(PnnException.class,
+                () -> d.view(TwinView.class).backward(theta, tape, Tensor.real(3, y.width), new double[theta.length]));
+        assertTrue(e.hint().contains("backwardAt"), e.hint());
+    }
+
     /** backwardAt evaluates each node's VJP at the recorded inputs, not at the twin's own forward. */
     @Test
     void backwardAtUsesTheRecordedActivations() {

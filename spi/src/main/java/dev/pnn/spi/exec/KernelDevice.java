@@ -216,9 +216,15 @@ public class KernelDevice implements Device {
             if (graph.nodes().get(i).isInput()) continue;
             Tensor[] in = args(i, tape);
             Kernel k = kernels[i];
-            Object s = scratch(tape, i, k);
-            if (infer && k instanceof InferenceKernel ik) ik.infer(theta, in, tape.activation(i), s);
-            else k.forward(theta, in, tape.activation(i), s);
+            NodeScratch holder = (NodeScratch) tape.scratch(i);
+            Object s = holder.of(k);
+            if (infer && k instanceof InferenceKernel ik) {
+                ik.infer(theta, in, tape.activation(i), s);
+                holder.recordedBy = null;
+            } else {
+                k.forward(theta, in, tape.activation(i), s);
+                holder.recordedBy = k;
+            }
         }
         return tape.output();
     }
@@ -240,6 +246,13 @@ public class KernelDevice implements Device {
             throw new PnnException("output gradient is " + describe(outputGrad) + " but the tape's output is "
                     + describe(out), "pass ∂L/∂output with the shape of the recorded output");
         if (atRecorded) recomputeShadow(theta, tape);
+        else
+            for (int i = 0; i < nodeCount; i++)
+                if (active[i] && ((NodeScratch) tape.scratch(i)).recordedBy != twin[i])
+                    throw new PnnException("backward needs the twin's recording forward pass on this tape, but node "
+                            + graph.nodes().get(i).id() + " was last run by a physical or inference pass",
+                            "run TwinView.forward on the tape first, or use backwardAt to differentiate at "
+                                    + "recorded (measured) activations");
         ensureSlotGrad(tape.capacity());
         for (int i = 0; i < nodeCount; i++) {
             if (!active[i]) continue;
@@ -274,6 +287,7 @@ public class KernelDevice implements Device {
         for (int i = 0; i < nodeCount; i++) {
             if (!active[i]) continue;
             twin[i].forward(theta, args(i, tape), shadow[i].rows(tape.rows()), scratch(tape, i, twin[i]));
+            ((NodeScratch) tape.scratch(i)).recordedBy = twin[i];
         }
     }
 

@@ -10,6 +10,8 @@ final class NodeScratch {
     private Kernel[] owners = new Kernel[2];
     private Object[] scratch = new Object[2];
     private int size;
+    /** The kernel whose recording forward last ran on this node of the tape; null after an inference pass. */
+    Kernel recordedBy;
 
     NodeScratch(int capacity) {
         this.capacity = capacity;
