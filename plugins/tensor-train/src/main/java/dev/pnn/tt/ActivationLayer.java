@@ -16,7 +16,7 @@ record ActivationLayer(int inWidth, Kind kind) implements JetLayer {
     private void derivs(double z, double[] d) {
         switch (kind) {
             case TANH -> {
-                double a = Math.tanh(z), p = 1 - a * a;
+                double a = tanh(z), p = 1 - a * a;
                 d[0] = a;
                 d[1] = p;
                 d[2] = -2 * a * p;
@@ -31,9 +31,23 @@ record ActivationLayer(int inWidth, Kind kind) implements JetLayer {
         }
     }
 
+    /**
+     * tanh through the HotSpot exp intrinsic, 1 − 2/(e^{2z} + 1): several times faster than Math.tanh (a
+     * StrictMath call) and accurate to a few ulp of 1 in absolute terms, which is what every use here needs.
+     */
+    static double tanh(double z) {
+        if (z > 20) return 1.0;
+        if (z < -20) return -1.0;
+        return 1.0 - 2.0 / (Math.exp(2 * z) + 1.0);
+    }
+
     @Override
     public void forward(double[] theta, double[] in, double[] out, int rows, JetLayout layout) {
         int n = inWidth, c = layout.comps(), dim = layout.dim();
+        if (layout.order() == 0 && kind == Kind.TANH) {
+            for (int i = 0; i < rows * n; i++) out[i] = tanh(in[i]);
+            return;
+        }
         double[] d = new double[4];
         for (int p = 0; p < rows; p += c) {
             for (int u = 0; u < n; u++) {

@@ -70,6 +70,14 @@ public record TtShape(int[] ms, int[] ns, int[] ranks) {
         return coreOffset(cores());
     }
 
+    /** Multiply–adds of contracting one input vector through all cores. */
+    long contractionFlops() {
+        long f = 0;
+        for (int k = 0; k < cores(); k++)
+            f += (long) leftRows(k) * ranks[k] * ns[k] * ms[k] * ranks[k + 1] * rightCols(k);
+        return f;
+    }
+
     /** Π_{l<k} m_l: how many output-index prefixes core k sees. */
     int leftRows(int k) {
         int p = 1;
