@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Regenerates the model-free comparison table of docs/model-free.md: trains every model-free sample and a
+# backprop run on each sample's network through the CLI, then prints one markdown row per run from the run's
+# summary.json (test accuracy, device queries, wall time, peak stored doubles reported by the trainer, and the
+# JVM's peak resident memory from GNU time).
+#
+# usage: plugins/trainer-modelfree/compare.sh [OUT_DIR]     (needs jq and GNU time; takes a few minutes)
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+OUT="${1:-$(mktemp -d "${TMPDIR:-/tmp}/pnn-modelfree.XXXXXX")}"
+mkdir -p "$OUT"
+DATA="$ROOT/samples/data/digits8x8.csv.gz"
+
+# name | sample | trainer override (empty = the sample's own) | epochs override (empty = the sample's own)
+RUNS=(
+  "backprop (mzi, 64-mode mesh)|samples/mzi_digits.pnn||20"
+  "backprop (hybrid MLP)|samples/mlp_digits_dfa.pnn|backprop|"
+  "dfa (augmented, measured slope)|samples/mlp_digits_dfa.pnn||"
+  "backprop (relu MLP 128-128)|samples/mlp_digits_ffa.pnn|backprop|"
+  "ffa|samples/mlp_digits_ffa.pnn||"
+  "backprop (tanh MLP 64-64)|samples/mlp_digits_phyll.pnn|backprop|"
+  "phyll|samples/mlp_digits_phyll.pnn||"
+  "backprop (10-mode mesh)|samples/mesh_digits_spsa.pnn|backprop|20"
+  "fd (forward)|samples/mesh_digits_fd.pnn||"
+  "spsa|samples/mesh_digits_spsa.pnn||"
+  "es|samples/mesh_digits_es.pnn||"
+  "cmaes|samples/mesh_digits_cmaes.pnn||"
+)
+
+printf '| run | network params | test accuracy | device queries (train) | wall time (s) | peak stored doubles | JVM peak RSS (MB) |\n'
+printf '|---|---|---|---|---|---|---|\n'
+i=0
+for spec in "${RUNS[@]}"; do
+  IFS='|' read -r name sample trainer epochs <<<"$spec"
+  i=$((i + 1))
+  src="$OUT/run$i.pnn"
+  sed "s#\"data/digits8x8.csv.gz\"#\"$DATA\"#" "$ROOT/$sample" >"$src"
+  if [ -n "$trainer" ]; then
+    sed -i -E "s#^( *trainer *= *).*;#\1$trainer;#" "$src"
+    # population trainers carry no optimizer line; backprop needs one
+    grep -q 'optimizer' "$src" || sed -i -E "s#^( *trainer *= *$trainer;)#\1\n    optimizer = adam(lr: 0.003);#" "$src"
+  fi
+  args=()
+  [ -n "$epochs" ] && args+=(--epochs "$epochs")
+  rm -rf "$OUT/run$i"
+  if ! /usr/bin/time -f '%M' -o "$OUT/run$i.rss" "$ROOT/pnn" train "$src" --out "$OUT/run$i" "${args[@]}" >"$OUT/run$i.log" 2>&1; then
+    printf '| %s | – | failed: %s | | | | |\n' "$name" "$(tail -1 "$OUT/run$i.log")"
+    continue
+  fi
+  s="$OUT/run$i/summary.json"
+  jq -r --arg name "$name" --arg rss "$(tail -1 "$OUT/run$i.rss")" '
+    "| \($name) | \(.paramCount) | \(.final.testAccuracy * 10000 | round / 10000) | "
+    + "\((.queries.device | to_entries | map(.value) | add) // 0) | \(.times.wallSeconds * 10 | round / 10) | "
+    + "\(.peakStoredDoubles // "–") | \(($rss | tonumber) / 1024 | round) |"' "$s"
+done
+echo
+echo "runs in $OUT"
