@@ -144,15 +144,29 @@ final class NetworkLowering {
             }
         }
         if (order.size() < list.size()) {
-            List<String> stuck = list.stream().map(s -> s.name().name()).filter(n -> order.stream().noneMatch(o -> o.name().name().equals(n))).toList();
-            Stmt first = stmts.get(stuck.get(0));
+            Set<String> done = new java.util.HashSet<>();
+            for (Stmt o : order) done.add(o.name().name());
+            List<String> stuck = list.stream().map(s -> s.name().name()).filter(n -> !done.contains(n)).toList();
+            // Report the statements on a cycle; the ones merely downstream of it fail silently.
+            List<String> onCycle = stuck.stream().filter(n -> reaches(n, n, deps, new java.util.HashSet<>())).toList();
+            if (onCycle.isEmpty()) onCycle = stuck;
+            Stmt first = stmts.get(onCycle.get(0));
             diags.add(Diagnostic.error(DiagnosticCode.CYCLE, first.name().span(),
-                            "signals of network '" + net.name().name() + "' depend on each other in a cycle: " + String.join(", ", stuck),
+                            "signals of network '" + net.name().name() + "' depend on each other in a cycle: " + String.join(", ", onCycle),
                             "part of a cycle")
                     .help("a network is a directed acyclic graph; break the cycle"));
             failed.addAll(stuck);
         }
         return order;
+    }
+
+    /** Whether {@code target} is reachable from {@code from} along dependencies (at least one step). */
+    private static boolean reaches(String from, String target, Map<String, Set<String>> deps, Set<String> seen) {
+        for (String d : deps.getOrDefault(from, Set.of())) {
+            if (d.equals(target)) return true;
+            if (seen.add(d) && reaches(d, target, deps, seen)) return true;
+        }
+        return false;
     }
 
     private void collectRefs(Expr e, Set<String> out) {

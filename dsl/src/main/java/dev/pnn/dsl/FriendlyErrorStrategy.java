@@ -20,28 +20,29 @@ final class FriendlyErrorStrategy extends DefaultErrorStrategy {
         this.errors = errors;
     }
 
-    private void add(Span span, String message, String label) {
-        errors.addParserError(Diagnostic.error(DiagnosticCode.UNEXPECTED_TOKEN, span, message, label));
+    private void add(Span span, String message, String label, Token offending) {
+        errors.addParserError(Diagnostic.error(DiagnosticCode.UNEXPECTED_TOKEN, span, message, label),
+                offending == null ? -1 : offending.getTokenIndex());
     }
 
     @Override
     protected void reportNoViableAlternative(Parser recognizer, NoViableAltException e) {
         Token t = e.getOffendingToken();
         add(Tokens.span(t), "unexpected " + Tokens.found(t) + "; expected " + Tokens.expected(e.getExpectedTokens()),
-                "unexpected here");
+                "unexpected here", t);
     }
 
     @Override
     protected void reportInputMismatch(Parser recognizer, InputMismatchException e) {
         Token t = e.getOffendingToken();
         add(Tokens.span(t), "expected " + Tokens.expected(e.getExpectedTokens()) + ", found " + Tokens.found(t),
-                "expected " + Tokens.expected(e.getExpectedTokens()));
+                "expected " + Tokens.expected(e.getExpectedTokens()), t);
     }
 
     @Override
     protected void reportFailedPredicate(Parser recognizer, FailedPredicateException e) {
         Token t = e.getOffendingToken();
-        add(Tokens.span(t), "unexpected " + Tokens.found(t), "unexpected here");
+        add(Tokens.span(t), "unexpected " + Tokens.found(t), "unexpected here", t);
     }
 
     @Override
@@ -50,7 +51,7 @@ final class FriendlyErrorStrategy extends DefaultErrorStrategy {
         beginErrorCondition(recognizer);
         Token t = recognizer.getCurrentToken();
         add(Tokens.span(t), "unexpected " + Tokens.found(t) + "; expected " + Tokens.expected(getExpectedTokens(recognizer)),
-                "unexpected here");
+                "unexpected here", t);
     }
 
     @Override
@@ -61,7 +62,7 @@ final class FriendlyErrorStrategy extends DefaultErrorStrategy {
         Token prev = recognizer.getInputStream().LT(-1);
         String expected = Tokens.expected(getExpectedTokens(recognizer));
         Span where = prev == null ? Tokens.span(t) : Tokens.after(prev);
-        add(where, "expected " + expected + ", found " + Tokens.found(t), "expected " + expected);
+        add(where, "expected " + expected + ", found " + Tokens.found(t), "expected " + expected, t);
     }
 
     @Override
@@ -71,6 +72,6 @@ final class FriendlyErrorStrategy extends DefaultErrorStrategy {
         if (e instanceof NoViableAltException n) reportNoViableAlternative(recognizer, n);
         else if (e instanceof InputMismatchException m) reportInputMismatch(recognizer, m);
         else if (e instanceof FailedPredicateException f) reportFailedPredicate(recognizer, f);
-        else add(Tokens.span(e.getOffendingToken()), "syntax error: " + e.getMessage(), "here");
+        else add(Tokens.span(e.getOffendingToken()), "syntax error: " + e.getMessage(), "here", e.getOffendingToken());
     }
 }

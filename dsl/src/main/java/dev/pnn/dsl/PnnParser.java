@@ -31,6 +31,7 @@ public final class PnnParser {
         try {
             List<Token> tokens = lex(text, errors);
             if (!checkNesting(tokens, errors)) return new ParseResult(new SourceFile(List.of()), errors.all());
+            errors.terminators(tokens);
             dev.pnn.dsl.grammar.PnnParser parser = new dev.pnn.dsl.grammar.PnnParser(
                     new CommonTokenStream(new ListTokenSource(tokens)));
             parser.removeErrorListeners();
@@ -71,6 +72,7 @@ public final class PnnParser {
                     continue;
                 }
                 flushBad(badRun, badEnd, badText, errors);
+                errors.lexicalErrorAt(out.size());
                 badRun = t;
                 badEnd = t.getStopIndex();
                 badText.setLength(0);
@@ -79,6 +81,8 @@ public final class PnnParser {
             }
             flushBad(badRun, badEnd, badText, errors);
             badRun = null;
+            if (t.getType() == PnnLexer.UNTERMINATED_STRING || t.getType() == PnnLexer.UNTERMINATED_COMMENT)
+                errors.lexicalErrorAt(out.size());
             switch (t.getType()) {
                 case PnnLexer.UNTERMINATED_STRING -> errors.add(Diagnostic.error(DiagnosticCode.UNTERMINATED_STRING,
                         Tokens.span(t), "string is not closed before the end of the line", "string starts here")

@@ -20,10 +20,40 @@ final class SyntaxErrors {
      * A parser error on the same line as the previous one is nearly always a consequence of it (recovery
      * resynchronizing), so it is dropped.
      */
-    void addParserError(Diagnostic d) {
+    void addParserError(Diagnostic d, int tokenIndex) {
         if (d.span().line() == lastParserErrorLine) return;
+        if (followsLexicalError(tokenIndex)) return;
         lastParserErrorLine = d.span().line();
         add(d);
+    }
+
+    private final java.util.TreeSet<Integer> lexicalErrors = new java.util.TreeSet<>();
+    private int[] terminatorsBefore = new int[1];
+
+    /** A lexical error was reported just before the token that will get index {@code tokenIndex}. */
+    void lexicalErrorAt(int tokenIndex) {
+        lexicalErrors.add(tokenIndex);
+    }
+
+    /** Where statements end ({@code ;} and {@code }}), by token index, to scope the suppression below. */
+    void terminators(java.util.List<org.antlr.v4.runtime.Token> tokens) {
+        terminatorsBefore = new int[tokens.size() + 1];
+        for (int i = 0; i < tokens.size(); i++) {
+            String t = tokens.get(i).getText();
+            terminatorsBefore[i + 1] = terminatorsBefore[i] + (";".equals(t) || "}".equals(t) ? 1 : 0);
+        }
+    }
+
+    /**
+     * A parser error in the same statement as an earlier lexical error (a bad character, an unclosed string) is
+     * its echo: the token the parser misses is the one the lexer could not make.
+     */
+    private boolean followsLexicalError(int tokenIndex) {
+        if (tokenIndex < 0) return false;
+        Integer lex = lexicalErrors.floor(tokenIndex);
+        if (lex == null) return false;
+        int hi = Math.min(tokenIndex, terminatorsBefore.length - 1), lo = Math.min(lex, hi);
+        return terminatorsBefore[hi] - terminatorsBefore[lo] == 0;
     }
 
     void add(Diagnostic d) {

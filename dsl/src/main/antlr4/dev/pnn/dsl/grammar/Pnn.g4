@@ -66,6 +66,7 @@ BLOCK_COMMENT : '/*' .*? '*/' -> skip ;
 WS            : [ \t\r\n\f]+ -> skip ;
 
 // Error tokens: the lexer never fails; the parser facade reports these and hides them from the parser.
-UNTERMINATED_COMMENT : '/*' .*? EOF ;
+// Cannot contain '*/', so it only wins when the comment really runs to the end of the file.
+UNTERMINATED_COMMENT : '/*' ( ~'*' | '*'+ ~[*/] )* '*'* EOF ;
 UNTERMINATED_STRING  : '"' ( ~["\\\r\n] | '\\' ~[\r\n] )* ;
 BAD_CHAR             : . ;
