@@ -69,7 +69,9 @@ final class PinnBackpropFactory implements TrainerFactory {
 
         @Override
         public double gradient(double[] theta, Batch batch, double[] grad) {
-            pinn.sample(step++);
+            var in = batch == null ? null : batch.inputs();
+            if (in != null && batch.size() > 0 && in.width == pinn.problem().dim()) pinn.sample(step++, in.re, batch.size());
+            else pinn.sample(step++);
             java.util.Arrays.fill(grad, 0.0);
             return pinn.lossAndGradient(theta, twin, grad);
         }

@@ -27,6 +27,7 @@ final class PinnObjective {
     private Tensor queryIn;
     private Tensor queryOut;
     private long sampledBlock = Long.MIN_VALUE;
+    private int interiorCount;
 
     PinnObjective(PdeProblem pde) {
         this.pde = pde;
@@ -63,25 +64,38 @@ final class PinnObjective {
      * seeded by the collocation seed and the block index, so runs repeat bit for bit.
      */
     void sample(long step) {
+        sample(step, null, 0);
+    }
+
+    /**
+     * As {@link #sample(long)}, but with the interior points given (a batch of the plan's {@code collocation}
+     * data set, normalized, {@code n × d}) when {@code interior} is non-null; the faces are still drawn here.
+     */
+    void sample(long step, double[] interior, int n) {
         PdeProblem.Collocation c = pde.collocation();
         long block = c.resample() == 0 ? 0 : step / c.resample();
-        if (block == sampledBlock) return;
+        if (interior == null && block == sampledBlock) return;
         sampledBlock = block;
         Rng rng = new Rng(Seeds.derive(c.seed(), "collocation/" + block));
-        int n = c.interior() + c.boundary() * pde.conditions().size();
-        double[] pts = new double[n * d];
-        for (int p = 0; p < c.interior(); p++)
-            for (int j = 0; j < d; j++) pts[p * d + j] = rng.nextDouble();
-        int p = c.interior();
+        int ni = interior == null ? c.interior() : n;
+        int total = ni + c.boundary() * pde.conditions().size();
+        double[] pts = new double[total * d];
+        if (interior != null) System.arraycopy(interior, 0, pts, 0, ni * d);
+        else
+            for (int p = 0; p < ni; p++)
+                for (int j = 0; j < d; j++) pts[p * d + j] = rng.nextDouble();
+        interiorCount = ni;
+        int p = ni;
         for (PdeProblem.Condition cond : pde.conditions())
             for (int q = 0; q < c.boundary(); q++, p++)
                 for (int j = 0; j < d; j++)
                     pts[p * d + j] = j == cond.var() ? pde.normalized(j, cond.at()) : rng.nextDouble();
-        setPoints(pts, n);
+        setPoints(pts, total, ni);
     }
 
-    /** Uses the given normalized points (interior count and face counts as in the collocation entry). */
-    void setPoints(double[] pts, int n) {
+    /** Uses the given normalized points: {@code interior} interior points, then boundary-count points per face. */
+    void setPoints(double[] pts, int n, int interior) {
+        interiorCount = interior;
         points = pts;
         nPoints = n;
         if (stein != null) {
@@ -100,7 +114,7 @@ final class PinnObjective {
     }
 
     private double steinLoss(double[] f) {
-        int q = stein.queriesPerPoint(), interior = pde.collocation().interior();
+        int q = stein.queriesPerPoint(), interior = interiorCount;
         double scale = pde.scale(), res = 0;
         for (int p = 0; p < interior; p++) {
             int off = p * q;
@@ -140,7 +154,7 @@ final class PinnObjective {
         JetLayout lay = new JetLayout(d, order);
         double[] f = twin.jets(theta, points, nPoints, order);
         double[] fbar = grad == null ? null : new double[nPoints * c];
-        int interior = pde.collocation().interior();
+        int interior = interiorCount;
         double scale = pde.scale(), loss = 0;
         double wr = interior == 0 ? 0 : pde.residualWeight() / interior;
         for (int p = 0; p < interior; p++) {

@@ -66,7 +66,9 @@ final class TtZoTrainer implements GradientTrainer {
     public double gradient(double[] theta, Batch batch, double[] grad) {
         Objective f;
         if (pinn != null) {
-            pinn.sample(step);
+            Tensor in = batch == null ? null : batch.inputs();
+            if (in != null && batch.size() > 0 && in.width == pinn.problem().dim()) pinn.sample(step, in.re, batch.size());
+            else pinn.sample(step);
             f = th -> pinn.loss(th, device);
         } else {
             f = th -> dataLoss(th, batch);

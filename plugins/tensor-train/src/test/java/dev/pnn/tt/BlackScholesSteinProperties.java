@@ -21,7 +21,7 @@ class BlackScholesSteinProperties {
     static double residual(double sigma, double s, double t) {
         PdeProblem p = PdeProblem.from(BlackScholesPlan.plan(BlackScholesPlan.stein(sigma), 1, 0));
         PinnObjective o = new PinnObjective(p);
-        o.setPoints(new double[]{p.normalized(0, s), p.normalized(1, t)}, 1);
+        o.setPoints(new double[]{p.normalized(0, s), p.normalized(1, t)}, 1, 1);
         return Math.sqrt(o.loss(new double[0], analytic(p))) * p.scale();
     }
 

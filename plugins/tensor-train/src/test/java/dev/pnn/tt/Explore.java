@@ -48,7 +48,7 @@ public final class Explore {
         for (int i = h1w.offset(); i < h1w.end(); i++) th[i] *= w1;
         double[] grad = new double[th.length];
         int steps = Integer.parseInt(p("steps", "2000"));
-        Batch b = Batch.allocate(1, 2, false, 1);
+        Batch b = null;
         long t0 = System.nanoTime();
         double l = 0;
         for (int s = 0; s < steps; s++) {
