@@ -230,7 +230,7 @@ public final class PlanSetup {
             };
             Trainer t = backprop.create(new Args("backprop", Map.of()), ctx);
             return Sharpness.lambdaMax((GradientTrainer) t, theta, Sharpness.subset(data.train(), samples, seed),
-                    options);
+                    plan.intEntry(TrainingPlan.BATCH, 64), options);
         }
     }
 }

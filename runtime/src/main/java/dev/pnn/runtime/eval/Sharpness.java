@@ -27,35 +27,45 @@ public final class Sharpness {
     }
 
     private final GradientTrainer gradients;
+    private final Examples data;
     private final Batch batch;
+    private final int[] order;
+    private final int chunk;
     private final Options options;
     private long calls;
+    private double[] part = new double[0];
 
-    private Sharpness(GradientTrainer gradients, Batch batch, Options options) {
+    private Sharpness(GradientTrainer gradients, Examples data, int chunk, Options options) {
         this.gradients = gradients;
-        this.batch = batch;
+        this.data = data;
+        this.chunk = Math.max(1, Math.min(chunk, Math.max(1, data.size())));
+        this.batch = data.newBatch(this.chunk);
+        this.order = new int[data.size()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
         this.options = options;
     }
 
-    /** λ_max of the loss on {@code batch} at {@code theta}; {@code theta} is not modified. */
-    public static Result lambdaMax(GradientTrainer gradients, double[] theta, Batch batch, Options options) {
-        Sharpness s = new Sharpness(gradients, batch, options);
+    /**
+     * λ_max of the mean loss over {@code data} at {@code theta}; {@code theta} is not modified. Gradients are taken
+     * over rows in chunks of {@code chunk} (the training batch size is a good choice) and combined with weights
+     * rows/N, which is the gradient of the mean over all of {@code data}.
+     */
+    public static Result lambdaMax(GradientTrainer gradients, double[] theta, Examples data, int chunk,
+                                   Options options) {
+        Sharpness s = new Sharpness(gradients, data, chunk, options);
         return s.run(theta.clone());
     }
 
     /**
-     * A fixed seeded subset of {@code count} rows (all rows when there are fewer), as one batch: the "fixed seeded
-     * subset" of §5 and §15 (default 1024 samples).
+     * A fixed seeded subset of {@code count} rows (all rows when there are fewer): the "fixed seeded subset" of §5
+     * and §15 (default 1024 samples).
      */
-    public static Batch subset(Examples train, int count, long seed) {
+    public static Examples subset(Examples train, int count, long seed) {
         int n = train.size();
         int[] order = new int[n];
         for (int i = 0; i < n; i++) order[i] = i;
         Rng.derived(seed, "sharpness/subset").shuffle(order);
-        int m = Math.min(count, n);
-        Batch b = train.newBatch(Math.max(1, m));
-        train.fill(order, 0, m, b);
-        return b;
+        return train.subset(java.util.Arrays.copyOf(order, Math.min(count, n)));
     }
 
     private Result run(double[] theta) {
@@ -77,7 +87,7 @@ public final class Sharpness {
     }
 
     private Result result(double lambda, int iterations, boolean converged) {
-        return new Result(lambda, iterations, converged, calls, batch.size(),
+        return new Result(lambda, iterations, converged, calls, data.size(),
                 "power iteration on central-difference Hessian-vector products of the exact gradient");
     }
 
@@ -122,10 +132,24 @@ public final class Sharpness {
             w.plus[i] = theta[i] + s * v[i];
             w.minus[i] = theta[i] - s * v[i];
         }
-        gradients.gradient(w.plus, batch, w.gPlus);
-        gradients.gradient(w.minus, batch, w.gMinus);
-        calls += 2;
+        fullGradient(w.plus, w.gPlus);
+        fullGradient(w.minus, w.gMinus);
         for (int i = 0; i < theta.length; i++) w.hv[i] = (w.gPlus[i] - w.gMinus[i]) / (2 * s);
+    }
+
+    /** ∇ of the mean loss over all rows: Σ_chunks (rows/N)·∇(chunk mean). */
+    private void fullGradient(double[] theta, double[] out) {
+        if (part.length != theta.length) part = new double[theta.length];
+        java.util.Arrays.fill(out, 0.0);
+        int n = data.size();
+        for (int from = 0; from < n; from += chunk) {
+            int to = Math.min(n, from + chunk);
+            data.fill(order, from, to, batch);
+            gradients.gradient(theta, batch, part);
+            calls++;
+            double w = (double) (to - from) / n;
+            for (int i = 0; i < out.length; i++) out[i] += w * part[i];
+        }
     }
 
     private static double norm(double[] v) {

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SharpnessProperties {
-    static final Batch BATCH = Batch.allocate(1, 1, true, 0);
+    static final Examples ONE = new Examples(new double[]{0}, 1, new int[]{0}, 1, null, 0);
 
     /** A = QΛQᵀ with Q orthogonal (Gram–Schmidt of a Gaussian matrix): its eigenvalues are Λ by construction. */
     static double[][] withEigenvalues(double[] lambda, Rng r) {
@@ -67,7 +67,7 @@ class SharpnessProperties {
         double[] theta = new double[n];
         for (int i = 0; i < n; i++) theta[i] = r.nextGaussian();
         double[] before = theta.clone();
-        Sharpness.Result res = Sharpness.lambdaMax(quadratic(a), theta, BATCH, Sharpness.Options.defaults(seed));
+        Sharpness.Result res = Sharpness.lambdaMax(quadratic(a), theta, ONE, 64, Sharpness.Options.defaults(seed));
         assertEquals(lambda[n - 1], res.lambdaMax(), 1e-9 * lambda[n - 1], res.toString());
         assertTrue(res.converged());
         assertArrayEquals(before, theta, 0.0);
@@ -78,7 +78,7 @@ class SharpnessProperties {
     void negativeDominantEigenvalueIsShiftedAway() {
         Rng r = new Rng(3);
         double[][] a = withEigenvalues(new double[]{-5, 1, 2}, r);
-        Sharpness.Result res = Sharpness.lambdaMax(quadratic(a), new double[]{0.3, -0.2, 0.5}, BATCH,
+        Sharpness.Result res = Sharpness.lambdaMax(quadratic(a), new double[]{0.3, -0.2, 0.5}, ONE, 64,
                 Sharpness.Options.defaults(1));
         assertEquals(2.0, res.lambdaMax(), 1e-8);
     }
@@ -88,8 +88,8 @@ class SharpnessProperties {
         double[][] a = withEigenvalues(new double[]{1, 2, 3, 3.5}, new Rng(8));
         double[] theta = {1, 2, 3, 4};
         Sharpness.Options o = new Sharpness.Options(1e-6, 50, 17);
-        assertEquals(Sharpness.lambdaMax(quadratic(a), theta, BATCH, o),
-                Sharpness.lambdaMax(quadratic(a), theta, BATCH, o));
+        assertEquals(Sharpness.lambdaMax(quadratic(a), theta, ONE, 64, o),
+                Sharpness.lambdaMax(quadratic(a), theta, ONE, 64, o));
     }
 
     @Test
@@ -97,10 +97,32 @@ class SharpnessProperties {
         double[] x = new double[20];
         for (int i = 0; i < 20; i++) x[i] = i;
         Examples ex = new Examples(x, 1, new int[20], 2, null, 0);
-        Batch a = Sharpness.subset(ex, 8, 5), b = Sharpness.subset(ex, 8, 5), c = Sharpness.subset(ex, 8, 6);
+        Examples a = Sharpness.subset(ex, 8, 5), b = Sharpness.subset(ex, 8, 5), c = Sharpness.subset(ex, 8, 6);
         assertEquals(8, a.size());
-        assertArrayEquals(Arrays.copyOf(a.inputs().re, 8), Arrays.copyOf(b.inputs().re, 8), 0.0);
-        assertTrue(!Arrays.equals(Arrays.copyOf(a.inputs().re, 8), Arrays.copyOf(c.inputs().re, 8)));
+        assertArrayEquals(a.x(), b.x(), 0.0);
+        assertTrue(!Arrays.equals(a.x(), c.x()));
         assertEquals(20, Sharpness.subset(ex, 1024, 5).size());
+    }
+
+    /** The chunked gradient is the gradient of the mean over all rows: L = mean_b ½ c_b θᵀAθ has Hessian mean(c)·A. */
+    @Test
+    void chunksAreWeightedByTheirRows() {
+        double[][] a = withEigenvalues(new double[]{1, 4}, new Rng(2));
+        double[] x = {1, 2, 3, 4, 5, 6, 7};
+        Examples ex = new Examples(x, 1, new int[7], 1, null, 0);
+        GradientTrainer weighted = (theta, batch, grad) -> {
+            double c = 0;
+            for (int r = 0; r < batch.size(); r++) c += batch.inputs().re[r];
+            c /= batch.size();
+            for (int i = 0; i < theta.length; i++) {
+                double s = 0;
+                for (int j = 0; j < theta.length; j++) s += a[i][j] * theta[j];
+                grad[i] = c * s;
+            }
+            return 0;
+        };
+        Sharpness.Result r = Sharpness.lambdaMax(weighted, new double[]{0.5, 0.1}, ex, 3, Sharpness.Options.defaults(4));
+        assertEquals(4.0 * 4.0, r.lambdaMax(), 1e-8); // mean(x) = 4, top eigenvalue 4
+        assertEquals(7, r.samples());
     }
 }
