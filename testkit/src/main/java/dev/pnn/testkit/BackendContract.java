@@ -1,0 +1,130 @@
+package dev.pnn.testkit;
+
+import dev.pnn.spi.block.BlockType;
+import dev.pnn.spi.device.Backend;
+import dev.pnn.spi.ir.HardwareProfile;
+import dev.pnn.spi.ir.Loc;
+import dev.pnn.spi.ir.Value;
+import dev.pnn.spi.noise.NoiseModel;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.LongRange;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every backend must satisfy. Implement it in a test class, supply {@link #backend()} and
+ * {@link #blockTypes()}, and the properties below run for every block the backend offers (jqwik contract
+ * interface: the default {@code @Property} methods are inherited).
+ *
+ * <pre>{@code
+ * class CrossbarBackendTest implements BackendContract {
+ *     public Backend backend() { return new CrossbarPlugin().backends().get(0); }
+ *     public List<BlockType> blockTypes() { return new CrossbarPlugin().blocks(); }
+ * }
+ * }</pre>
+ *
+ * <p>Each property draws one {@link BlockCase} (a small graph around one block, see {@link BlockCases}) and one
+ * seed; θ, the batch and the output weights come from the seed, so a failure shrinks to the simplest case and a
+ * small seed, and its message prints θ and the batch. Override {@link #blockCases()} to hand-make graphs for
+ * blocks whose arguments the generic builder cannot guess, and {@link #profiles()} to also check noisy profiles.
+ */
+public interface BackendContract {
+    /** The backend under test (a fresh instance is fine). */
+    Backend backend();
+
+    /** The block signatures the backend's blocks have (usually {@code plugin.blocks()}). */
+    List<BlockType> blockTypes();
+
+    /** Arguments for required block arguments without a generic value (see {@link BlockCases#build}). */
+    default Map<String, Value> requiredArgs(String block) {
+        return Map.of();
+    }
+
+    /** Input widths to build cases for (keep them small: the FD check costs 2·|θ| forward passes). */
+    default List<Integer> widths() {
+        return List.of(2, 3);
+    }
+
+    /** The graphs the properties draw from: by default one per offered block and width. */
+    default List<BlockCase> blockCases() {
+        return BlockCases.forBackend(backend(), blockTypes(), widths(), this::requiredArgs);
+    }
+
+    /** The ideal profile (no settings) of this backend. */
+    default HardwareProfile idealProfile() {
+        return new HardwareProfile("contract_ideal", backend().name(), Map.of(), Loc.NONE);
+    }
+
+    /** Profiles for the determinism, mutation, capability and edge-input properties; add noisy ones here. */
+    default List<HardwareProfile> profiles() {
+        return List.of(idealProfile());
+    }
+
+    /** Turns a profile's noise value into noise models; the default resolves nothing (no noise plugins). */
+    default List<NoiseModel> resolveNoise(Value value) {
+        throw new AssertionError("profile value " + value + " needs a noise model; override resolveNoise()");
+    }
+
+    /** The "large" edge input magnitude. */
+    default double largeInput() {
+        return 1e3;
+    }
+
+    @Provide
+    default Arbitrary<BlockCase> contractBlockCases() {
+        List<BlockCase> cases = blockCases();
+        if (cases.isEmpty())
+            throw new AssertionError("backend '" + backend().name() + "' offers blocks " + backend().blocks()
+                    + " but no block case could be built from blockTypes(); override blockCases() or requiredArgs()");
+        return Arbitraries.of(cases);
+    }
+
+    @Provide
+    default Arbitrary<HardwareProfile> contractProfiles() {
+        return Arbitraries.of(profiles());
+    }
+
+    private BackendProbe probe(BlockCase c, HardwareProfile p, long seed) {
+        return new BackendProbe(backend(), c, p, this::resolveNoise, seed);
+    }
+
+    /** §3 gradient check of the twin's VJP w.r.t. θ on the ideal profile, for every offered block. */
+    @Property(tries = 40)
+    default void vjp_matches_finite_differences(@ForAll("contractBlockCases") BlockCase c,
+                                                @ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
+        probe(c, idealProfile(), seed).vjpMatchesFiniteDifferences();
+    }
+
+    @Property(tries = 30)
+    default void forward_is_deterministic_at_a_fixed_seed(@ForAll("contractBlockCases") BlockCase c,
+                                                          @ForAll("contractProfiles") HardwareProfile p,
+                                                          @ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
+        probe(c, p, seed).forwardIsDeterministic();
+    }
+
+    @Property(tries = 30)
+    default void views_leave_theta_and_inputs_untouched(@ForAll("contractBlockCases") BlockCase c,
+                                                        @ForAll("contractProfiles") HardwareProfile p,
+                                                        @ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
+        probe(c, p, seed).leavesArgumentsUntouched();
+    }
+
+    @Property(tries = 20)
+    default void declared_capabilities_work_and_undeclared_ones_are_refused(
+            @ForAll("contractBlockCases") BlockCase c, @ForAll("contractProfiles") HardwareProfile p,
+            @ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
+        probe(c, p, seed).capabilitiesAreHonest();
+    }
+
+    @Property(tries = 20)
+    default void edge_inputs_give_finite_outputs_and_gradients(@ForAll("contractBlockCases") BlockCase c,
+                                                               @ForAll("contractProfiles") HardwareProfile p,
+                                                               @ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
+        probe(c, p, seed).edgeInputsAreFinite(largeInput());
+    }
+}
