@@ -20,7 +20,7 @@ import java.util.List;
  */
 @Command(name = "pnn", mixinStandardHelpOptions = true, versionProvider = PnnVersion.class,
         description = "Design and train physical neural networks: check, compile and train .pnn files.",
-        subcommands = {CheckCommand.class, CompileCommand.class, TrainCommand.class, EvalCommand.class, PluginsCommand.class,
+        subcommands = {CheckCommand.class, CompileCommand.class, TrainCommand.class, EvalCommand.class, SweepCommand.class, PluginsCommand.class,
                 picocli.CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
