@@ -115,7 +115,7 @@ public final class RobustnessSweep {
     public static String markdown(Result r) {
         StringBuilder sb = new StringBuilder();
         Config c = r.config();
-        sb.append("| method | trainer | trained on | ideal test acc |");
+        sb.append("| method | trainer | trained on | test acc on that device |");
         for (double s : c.sigmas()) sb.append(String.format(Locale.ROOT, " σ = %s rad: mean / min |", trim(s)));
         sb.append(" λmax | train s/epoch |\n|---|---|---|---|");
         for (int i = 0; i < c.sigmas().size(); i++) sb.append("---|");
