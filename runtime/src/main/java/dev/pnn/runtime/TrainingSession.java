@@ -146,15 +146,21 @@ public final class TrainingSession implements AutoCloseable {
                 int from = bi * batchSize, to = Math.min(order.length, from + batchSize);
                 train.fill(order, from, to, batch);
                 double loss;
-                if (trainer instanceof GradientTrainer g) {
-                    loss = g.gradient(theta, batch, grad);
-                    stopped = nonFinite(loss, grad, "gradient", epoch, bi, batches);
-                    if (stopped != null) break;
-                    optimizer.step(theta, grad);
-                } else {
-                    loss = ((UpdateTrainer) trainer).update(theta, batch);
-                    stopped = nonFinite(loss, theta, "parameter update", epoch, bi, batches);
-                    if (stopped != null) break;
+                try {
+                    if (trainer instanceof GradientTrainer g) {
+                        loss = g.gradient(theta, batch, grad);
+                        stopped = nonFinite(loss, grad, "gradient", epoch, bi, batches);
+                        if (stopped != null) break;
+                        optimizer.step(theta, grad);
+                    } else {
+                        loss = ((UpdateTrainer) trainer).update(theta, batch);
+                        stopped = nonFinite(loss, theta, "parameter update", epoch, bi, batches);
+                        if (stopped != null) break;
+                    }
+                } catch (PnnException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    throw pluginFailure(e, epoch, bi);
                 }
                 lossSum += loss * (to - from);
                 listener.batchDone(epoch + 1, bi + 1, batches, loss);
@@ -212,6 +218,14 @@ public final class TrainingSession implements AutoCloseable {
                                 + " of " + batches, plan.locOf(key),
                 "kept the last good checkpoint (epoch " + epoch + ") in " + folder.dir().resolve(RunFolder.CHECKPOINTS)
                 + "; try a smaller learning rate, or check the data for extreme values");
+    }
+
+    /** A plugin bug mid-run, reported as which trainer failed where, with the cause kept for --debug. */
+    private PnnException pluginFailure(RuntimeException e, int epoch, int batch) {
+        return new PnnException("trainer '" + trainerName + "' failed in epoch " + (epoch + 1) + ", batch " + (batch + 1)
+                                + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                plan.locOf(TrainingPlan.TRAINER), "this is a bug in the trainer, optimizer or backend plugin; rerun with "
+                                                  + "--debug for the stack trace and report it to the plugin's author", e);
     }
 
     private static String describe(double v) {

@@ -95,6 +95,9 @@ final class ToyPlugin implements PnnPlugin {
                     ctx.device().view(TwinView.class);
                     return 0;
                 }),
+                trainer("broken", Set.of(Capability.TWIN), (a, ctx) -> (GradientTrainer) (theta, batch, grad) -> {
+                    throw new IllegalStateException("index out of tune");
+                }),
                 trainer("needs_energy", Set.of(Capability.ENERGY), (a, ctx) -> backprop(ctx, -1)));
     }
 

@@ -147,6 +147,15 @@ class TrainingSessionTest {
     }
 
     @Test
+    void a_plugin_throwing_mid_run_is_reported_as_which_trainer_failed_where() {
+        Program p = new ToyProgram().set(TrainingPlan.TRAINER, new Value.Sym("broken")).build();
+        PnnException e = assertThrows(PnnException.class, () -> train(p, opts("run")));
+        assertEquals("trainer 'broken' failed in epoch 1, batch 1: IllegalStateException: index out of tune", e.getMessage());
+        assertEquals(ToyProgram.locOf(TrainingPlan.TRAINER), e.where());
+        assertInstanceOf(IllegalStateException.class, e.getCause());
+    }
+
+    @Test
     void a_trainer_needing_a_capability_the_backend_lacks_is_refused_before_anything_runs() {
         Program p = new ToyProgram().set(TrainingPlan.TRAINER, new Value.Sym("needs_energy")).build();
         CapabilityException e = assertThrows(CapabilityException.class, () -> TrainingSession.open(CATALOG, p, opts("run")));
