@@ -13,9 +13,10 @@ import dev.pnn.spi.exec.Tensor;
  *
  * <p><b>Recording forward / backward.</b> Rows are processed in fixed chunks of {@link #CHUNK} samples (in
  * parallel via {@link RowChunks}); inside a chunk the state is mode-major ({@code state[k·rows + b]}) so every
- * MZI is one vectorizable loop over samples. The forward stores each MZI's two input rows; the backward walks
- * the layout backwards (ALGORITHMS.md §3) and accumulates per-chunk phase gradients that are summed in chunk
- * order, so results are bit-identical for any thread count.
+ * MZI is one vectorizable loop over samples. The forward keeps the final state; the backward walks the layout
+ * backwards (ALGORITHMS.md §3), recovering each MZI's input by its inverse (or reading it from storage, see
+ * {@link #RECONSTRUCT}), and accumulates per-chunk phase gradients that are summed in chunk order, so results
+ * are bit-identical for any thread count.
  *
  * <p><b>Inference.</b> {@link #infer} composes the mesh into one N×N matrix and applies it as a batched complex
  * matrix product. The matrix is cached and recomposed whenever the applied phases differ from those it was built
@@ -24,13 +25,16 @@ import dev.pnn.spi.exec.Tensor;
  * <p>Not thread-safe across calls (the device using it is not); chunks of one call run concurrently.
  */
 final class MeshKernel implements InferenceKernel {
-    static final int CHUNK = Integer.getInteger("pnn.mesh.chunk", 32);
+    static final int CHUNK = 32;
     /**
-     * How the backward pass gets each MZI's input: {@code false} stores the two input rows of every MZI during
-     * the forward pass; {@code true} reconstructs them during the backward walk by applying the inverse MZI
-     * T⁻¹ = T†/t² to its output (no per-MZI storage). Default for new kernels; {@code -Dpnn.mesh.reconstruct}.
+     * How the backward pass gets each MZI's input: {@code true} (default) reconstructs them during the backward
+     * walk by applying the inverse MZI T⁻¹ = T†/t² to its output; {@code false} stores the two input rows of every
+     * MZI during the forward pass (4·M·rows doubles per tape: 66 MB at 64 modes and 1,024 rows). Measured on the
+     * sample network (bench/RESULTS.md): reconstructing takes about 20% less CPU per epoch and needs no storage;
+     * both agree within 1e-12 (MeshBackwardProperties). {@code -Dpnn.mesh.reconstruct=false} switches for
+     * benchmarking; it changes results at rounding level only.
      */
-    static final boolean RECONSTRUCT = Boolean.parseBoolean(System.getProperty("pnn.mesh.reconstruct", "false"));
+    static final boolean RECONSTRUCT = Boolean.parseBoolean(System.getProperty("pnn.mesh.reconstruct", "true"));
     private final boolean reconstruct;
 
     private final MeshLayout layout;
@@ -47,9 +51,9 @@ final class MeshKernel implements InferenceKernel {
     private boolean coefValid;
     private boolean composedValid;
 
-    // per MZI: the transfer matrix (forward) and the factors the backward walk needs
+    // per MZI: the transfer matrix T and the output coupler (c₂ = cos(π/4+δ₂), s₂ = sin(π/4+δ₂)) for the backward walk
     private final double[] t00r, t00i, t01r, t01i, t10r, t10i, t11r, t11i;
-    private final double[] cth, sth, cph, sph, c1, s1, c2, s2, tr;
+    private final double[] c2, s2;
     // per MZI: T⁻¹ = T†/t² (for reconstructing inputs in the backward walk)
     private final double[] v00r, v00i, v01r, v01i, v10r, v10i, v11r, v11i;
     private final double[] ca, sa;
@@ -81,9 +85,8 @@ final class MeshKernel implements InferenceKernel {
         programmedBar = new double[p];
         t00r = new double[mzis]; t00i = new double[mzis]; t01r = new double[mzis]; t01i = new double[mzis];
         t10r = new double[mzis]; t10i = new double[mzis]; t11r = new double[mzis]; t11i = new double[mzis];
-        cth = new double[mzis]; sth = new double[mzis]; cph = new double[mzis]; sph = new double[mzis];
-        c1 = new double[mzis]; s1 = new double[mzis]; c2 = new double[mzis]; s2 = new double[mzis];
-        tr = new double[mzis];
+        c2 = new double[mzis];
+        s2 = new double[mzis];
         v00r = new double[mzis]; v00i = new double[mzis]; v01r = new double[mzis]; v01i = new double[mzis];
         v10r = new double[mzis]; v10i = new double[mzis]; v11r = new double[mzis]; v11i = new double[mzis];
         ca = new double[n];
@@ -116,8 +119,8 @@ final class MeshKernel implements InferenceKernel {
             double a1 = Math.PI / 4 + errors.delta1()[m], a2 = Math.PI / 4 + errors.delta2()[m];
             double k1 = Math.cos(a1), q1 = Math.sin(a1), k2 = Math.cos(a2), q2 = Math.sin(a2);
             double t = errors.transmission()[m];
-            cth[m] = ct; sth[m] = st; cph[m] = cp; sph[m] = sp;
-            c1[m] = k1; s1[m] = q1; c2[m] = k2; s2[m] = q2; tr[m] = t;
+            c2[m] = k2;
+            s2[m] = q2;
             double etpR = ct * cp - st * sp, etpI = st * cp + ct * sp;         // e^{i(θ+φ)}
             double cc = k1 * k2, ss = q1 * q2;
             // T00 = c1c2 e^{i(θ+φ)} − s1s2 e^{iφ}
@@ -313,13 +316,12 @@ final class MeshKernel implements InferenceKernel {
         for (int m = mzis - 1; m >= 0; m--) {
             int ka = upper[m] * cb, kb = ka + cb, base = 4 * m * cb;
             if (reconstruct) {
-                // the work rows hold this MZI's output; turn them back into its input
-                applyMzi(wr, wi, ka, kb, cb, v00r[m], v00i[m], v01r[m], v01i[m], v10r[m], v10i[m], v11r[m], v11i[m]);
-                mziBackward(gr, gi, wr, ka, wi, ka, wr, kb, wi, kb, ka, kb, cb, tth, tph, cth[m], sth[m], cph[m],
-                        sph[m], c1[m], s1[m], c2[m], s2[m], tr[m]);
+                mziBackwardFromOutput(wr, wi, gr, gi, ka, kb, cb, tth, tph, c2[m], s2[m],
+                        t00r[m], t00i[m], t01r[m], t01i[m], t10r[m], t10i[m], t11r[m], t11i[m],
+                        v00r[m], v00i[m], v01r[m], v01i[m], v10r[m], v10i[m], v11r[m], v11i[m]);
             } else {
-                mziBackward(gr, gi, st, base, st, base + cb, st, base + 2 * cb, st, base + 3 * cb, ka, kb, cb, tth, tph,
-                        cth[m], sth[m], cph[m], sph[m], c1[m], s1[m], c2[m], s2[m], tr[m]);
+                mziBackwardFromInput(st, base, gr, gi, ka, kb, cb, tth, tph, c2[m], s2[m],
+                        t00r[m], t00i[m], t01r[m], t01i[m], t10r[m], t10i[m], t11r[m], t11i[m]);
             }
             double gt = 0, gp = 0;
             for (int b = 0; b < cb; b++) {
@@ -340,37 +342,72 @@ final class MeshKernel implements InferenceKernel {
         }
     }
 
-    /**
-     * One MZI backwards for a chunk (ALGORITHMS.md §1, §3): from ȳ in rows ka, kb of the gradient and the MZI's
-     * inputs (a, b) (stored, or reconstructed; given as array and offset of each of Re a, Im a, Re b, Im b),
-     * writes (ā, b̄) in place and the per-sample ∂L/∂θ', ∂L/∂φ' into tth, tph.
+    /*
+     * One MZI backwards for a chunk (ALGORITHMS.md §1, §3), with y = T x and T = t·B(δ₂)·P(θ)·B(δ₁)·P(φ):
+     *   x̄ = T† ȳ;
+     *   ∂L/∂φ = −Im(conj(x̄₁) x₁)   (φ acts first, on x₁);
+     *   ∂L/∂θ = −Im(conj(q) p) with p = (B(δ₂)† y)₁, q = (B(δ₂)† ȳ)₁: the field right after the θ shifter is p/t
+     *   and its adjoint t·q, so t cancels.
+     * The gradient rows ka, kb hold ȳ on entry and x̄ on exit; per-sample ∂L/∂θ, ∂L/∂φ go to tth, tph.
      */
-    private static void mziBackward(double[] gr, double[] gi, double[] xar, int oar, double[] xai, int oai,
-                                    double[] xbr, int obr, double[] xbi, int obi, int ka, int kb, int cb,
-                                    double[] tth, double[] tph, double ct, double sT, double cp, double sp,
-                                    double k1, double q1, double k2, double q2, double t) {
+
+    /** Walk with reconstruction: rows ka, kb of w hold the MZI's output y on entry and its input x = T⁻¹y on exit. */
+    private static void mziBackwardFromOutput(double[] wr, double[] wi, double[] gr, double[] gi, int ka, int kb,
+                                              int cb, double[] tth, double[] tph, double k2, double q2,
+                                              double f00r, double f00i, double f01r, double f01i,
+                                              double f10r, double f10i, double f11r, double f11i,
+                                              double v00r, double v00i, double v01r, double v01i,
+                                              double v10r, double v10i, double v11r, double v11i) {
         for (int b = 0; b < cb; b++) {
-            double ar = xar[oar + b], ai = xai[oai + b], br = xbr[obr + b], bi = xbi[obi + b];
-            double y1r = t * gr[ka + b], y1i = t * gi[ka + b], y2r = t * gr[kb + b], y2i = t * gi[kb + b];
-            // forward to the internal shifter: u1 = e^{iφ} a, v1 = c1 u1 + i s1 b
-            double u1r = cp * ar - sp * ai, u1i = sp * ar + cp * ai;
-            double v1r = k1 * u1r - q1 * bi, v1i = k1 * u1i + q1 * br;
-            // w̄ = B(δ₂)† ȳ
-            double w1r = k2 * y1r + q2 * y2i, w1i = k2 * y1i - q2 * y2r;
-            double w2r = q2 * y1i + k2 * y2r, w2i = -q2 * y1r + k2 * y2i;
-            // v̄1 = e^{−iθ} w̄1; ∂L/∂θ = −Im(conj(v̄1) v1)
-            double vb1r = ct * w1r + sT * w1i, vb1i = ct * w1i - sT * w1r;
-            tth[b] = -(vb1r * v1i - vb1i * v1r);
-            // ū = B(δ₁)† v̄
-            double ub1r = k1 * vb1r + q1 * w2i, ub1i = k1 * vb1i - q1 * w2r;
-            double ub2r = q1 * vb1i + k1 * w2r, ub2i = -q1 * vb1r + k1 * w2i;
-            // ā = e^{−iφ} ū1; ∂L/∂φ = −Im(conj(ā) a)
-            double abr = cp * ub1r + sp * ub1i, abi = cp * ub1i - sp * ub1r;
-            tph[b] = -(abr * ai - abi * ar);
-            gr[ka + b] = abr;
-            gi[ka + b] = abi;
-            gr[kb + b] = ub2r;
-            gi[kb + b] = ub2i;
+            double y1r = wr[ka + b], y1i = wi[ka + b], y2r = wr[kb + b], y2i = wi[kb + b];
+            double g1r = gr[ka + b], g1i = gi[ka + b], g2r = gr[kb + b], g2i = gi[kb + b];
+            double pr = k2 * y1r + q2 * y2i, pi = k2 * y1i - q2 * y2r;
+            double qr = k2 * g1r + q2 * g2i, qi = k2 * g1i - q2 * g2r;
+            tth[b] = qi * pr - qr * pi;
+            double x1r = v00r * y1r - v00i * y1i + v01r * y2r - v01i * y2i;
+            double x1i = v00r * y1i + v00i * y1r + v01r * y2i + v01i * y2r;
+            double x2r = v10r * y1r - v10i * y1i + v11r * y2r - v11i * y2i;
+            double x2i = v10r * y1i + v10i * y1r + v11r * y2i + v11i * y2r;
+            double a1r = f00r * g1r + f00i * g1i + f10r * g2r + f10i * g2i;
+            double a1i = f00r * g1i - f00i * g1r + f10r * g2i - f10i * g2r;
+            double a2r = f01r * g1r + f01i * g1i + f11r * g2r + f11i * g2i;
+            double a2i = f01r * g1i - f01i * g1r + f11r * g2i - f11i * g2r;
+            tph[b] = a1i * x1r - a1r * x1i;
+            wr[ka + b] = x1r;
+            wi[ka + b] = x1i;
+            wr[kb + b] = x2r;
+            wi[kb + b] = x2i;
+            gr[ka + b] = a1r;
+            gi[ka + b] = a1i;
+            gr[kb + b] = a2r;
+            gi[kb + b] = a2i;
+        }
+    }
+
+    /** Walk with stored inputs: st[base ..] holds Re x₁, Im x₁, Re x₂, Im x₂ (cb values each) from the forward. */
+    private static void mziBackwardFromInput(double[] st, int base, double[] gr, double[] gi, int ka, int kb, int cb,
+                                             double[] tth, double[] tph, double k2, double q2,
+                                             double f00r, double f00i, double f01r, double f01i,
+                                             double f10r, double f10i, double f11r, double f11i) {
+        for (int b = 0; b < cb; b++) {
+            double x1r = st[base + b], x1i = st[base + cb + b], x2r = st[base + 2 * cb + b], x2i = st[base + 3 * cb + b];
+            double g1r = gr[ka + b], g1i = gi[ka + b], g2r = gr[kb + b], g2i = gi[kb + b];
+            double y1r = f00r * x1r - f00i * x1i + f01r * x2r - f01i * x2i;
+            double y1i = f00r * x1i + f00i * x1r + f01r * x2i + f01i * x2r;
+            double y2r = f10r * x1r - f10i * x1i + f11r * x2r - f11i * x2i;
+            double y2i = f10r * x1i + f10i * x1r + f11r * x2i + f11i * x2r;
+            double pr = k2 * y1r + q2 * y2i, pi = k2 * y1i - q2 * y2r;
+            double qr = k2 * g1r + q2 * g2i, qi = k2 * g1i - q2 * g2r;
+            tth[b] = qi * pr - qr * pi;
+            double a1r = f00r * g1r + f00i * g1i + f10r * g2r + f10i * g2i;
+            double a1i = f00r * g1i - f00i * g1r + f10r * g2i - f10i * g2r;
+            double a2r = f01r * g1r + f01i * g1i + f11r * g2r + f11i * g2i;
+            double a2i = f01r * g1i - f01i * g1r + f11r * g2i - f11i * g2r;
+            tph[b] = a1i * x1r - a1r * x1i;
+            gr[ka + b] = a1r;
+            gi[ka + b] = a1i;
+            gr[kb + b] = a2r;
+            gi[kb + b] = a2i;
         }
     }
 

@@ -130,8 +130,9 @@ class PhotonicSimPluginTest {
         for (SettingSpec s : b.settings()) assertEquals(roles.get(s.key()), s.noiseRoles(), s.key());
     }
 
+    /** A model that cannot act as a static error (here: a bare NoiseModel) is refused, naming the setting. */
     @Test
-    void nonIdealNoiseIsRefusedRatherThanIgnored() {
+    void noiseModelOfTheWrongKindIsRefused() {
         Graph g = new NetBuilder().input("x", ValueType.real(4)).then("e", "modulate").then("m", "clements").build();
         HardwareProfile lab = new HardwareProfile("lab", "photonic_sim",
                 Map.of("phase_error", new Value.Call("gaussian", List.of(), Map.of("sigma", new Value.Num(0.05)))), Loc.NONE);
