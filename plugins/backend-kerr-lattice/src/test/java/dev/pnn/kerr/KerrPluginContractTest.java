@@ -1,0 +1,12 @@
+package dev.pnn.kerr;
+
+import dev.pnn.spi.PnnPlugin;
+import dev.pnn.testkit.PluginContract;
+
+/** The testkit's plugin contract: metadata complete, current SPI, service file present, names unique per kind. */
+class KerrPluginContractTest implements PluginContract {
+    @Override
+    public PnnPlugin plugin() {
+        return new KerrPlugin();
+    }
+}

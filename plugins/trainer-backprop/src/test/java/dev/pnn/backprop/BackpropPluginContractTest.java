@@ -1,0 +1,12 @@
+package dev.pnn.backprop;
+
+import dev.pnn.spi.PnnPlugin;
+import dev.pnn.testkit.PluginContract;
+
+/** The testkit's plugin contract: metadata complete, current SPI, service file present, names unique per kind. */
+class BackpropPluginContractTest implements PluginContract {
+    @Override
+    public PnnPlugin plugin() {
+        return new BackpropPlugin();
+    }
+}
