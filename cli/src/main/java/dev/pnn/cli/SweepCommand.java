@@ -63,8 +63,12 @@ final class SweepCommand implements Callable<Integer> {
             description = "training examples for λmax (default ${DEFAULT-VALUE})")
     private int sharpnessSamples;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/sweep", description = "output folder (default ${DEFAULT-VALUE})")
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/sweep", description = "where sweep.json, sweep.md and sweep.png go (default ${DEFAULT-VALUE})")
     private Path out;
+
+    @Option(names = "--runs", paramLabel = "DIR", defaultValue = "runs/sweep",
+            description = "where the plans' run folders go (default ${DEFAULT-VALUE})")
+    private Path runs;
 
     @Option(names = "--doc", paramLabel = "FILE.md", description = "markdown file whose sweep block is replaced by the results")
     private Path doc;
@@ -83,7 +87,7 @@ final class SweepCommand implements Callable<Integer> {
                 epochs, sharpnessSamples,
                 Sharpness.Options.defaults(0));
         RobustnessSweep.Result result = RobustnessSweep.run(plugins.catalog(), program,
-                file.toAbsolutePath().getParent(), out, config, root.out()::println);
+                file.toAbsolutePath().getParent(), out, runs, config, root.out()::println);
         String table = RobustnessSweep.markdown(result);
         Path png = out.resolve("sweep.png");
         SweepPlot.write(result, png);

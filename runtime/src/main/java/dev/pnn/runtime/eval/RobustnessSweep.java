@@ -54,13 +54,14 @@ public final class RobustnessSweep {
     private RobustnessSweep() {
     }
 
-    public static Result run(Catalog catalog, Program program, Path baseDir, Path outDir, Config config,
+    /** Trains into {@code runsDir/<plan>}, writes {@code outDir/sweep.json}. */
+    public static Result run(Catalog catalog, Program program, Path baseDir, Path outDir, Path runsDir, Config config,
                              Consumer<String> log) {
         List<Method> methods = new ArrayList<>();
         for (TrainingPlan plan : program.plans()) {
             long t0 = System.nanoTime();
             TrainingOptions options = TrainingOptions.of(baseDir).withPlan(plan.name())
-                    .withOut(outDir.resolve("runs").resolve(plan.name()));
+                    .withOut(runsDir.resolve(plan.name()));
             if (config.epochs() != null) options = options.withEpochs(config.epochs());
             TrainingResult trained;
             String trainer, on;
