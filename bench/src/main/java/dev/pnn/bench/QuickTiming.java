@@ -62,6 +62,16 @@ public final class QuickTiming {
         }
         sink += y.re[7];
         System.out.printf("mesh forward (composed, batch 1024): best %.0f samples/s%n", 1024 / bestBatch);
+        if (dev.pnn.spi.exec.RowChunks.threads() == 1) {
+            var bean = java.lang.management.ManagementFactory.getThreadMXBean();
+            double bestCpu = Double.MAX_VALUE;
+            for (int i = 0; i < 50; i++) {
+                long c0 = bean.getCurrentThreadCpuTime();
+                fv.forward(theta, x, y);
+                bestCpu = Math.min(bestCpu, (bean.getCurrentThreadCpuTime() - c0) / 1e9);
+            }
+            System.out.printf("mesh forward (composed) per CPU second (one thread): %.0f samples/s%n", 1024 / bestCpu);
+        }
 
         TwinView tv = d.view(TwinView.class);
         var tape = tv.newTape(1024);
