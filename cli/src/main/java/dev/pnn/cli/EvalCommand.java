@@ -59,6 +59,11 @@ final class EvalCommand implements Callable<Integer> {
             description = "training examples in the fixed seeded subset for λmax (default ${DEFAULT-VALUE})")
     private int sharpnessSamples;
 
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
+            description = "run the evaluation N times and print the fastest and median wall time (a benchmark; "
+                          + "the report is the same every time)")
+    private int repeat;
+
     @Option(names = "--out", paramLabel = "DIR", description = "where summary.json goes (default RUN_DIR/eval-PROFILE)")
     private Path out;
 
@@ -86,7 +91,17 @@ final class EvalCommand implements Callable<Integer> {
             throw UsageError.of(e);
         }
         if (devices < 1) throw new UsageError("--devices must be at least 1, got " + devices, "give e.g. --devices 20");
-        MonteCarloReport report = setup.monteCarlo(profile).run(profile, theta, new MonteCarlo.Config(devices, seed, threads));
+        MonteCarlo mc = setup.monteCarlo(profile);
+        MonteCarlo.Config config = new MonteCarlo.Config(devices, seed, threads);
+        MonteCarloReport report = mc.run(profile, theta, config);
+        if (repeat > 1) {
+            double[] wall = new double[repeat];
+            wall[0] = report.wallSeconds();
+            for (int i = 1; i < repeat; i++) wall[i] = mc.run(profile, theta, config).wallSeconds();
+            java.util.Arrays.sort(wall);
+            root.out().printf(java.util.Locale.ROOT, "wall time over %d runs: fastest %.3f s, median %.3f s (first run %.3f s)%n",
+                    repeat, wall[0], wall[repeat / 2], report.wallSeconds());
+        }
         if (sharpness)
             report = report.withSharpness(setup.sharpness(theta, sharpnessSamples, Sharpness.Options.defaults(setup.planSeed())));
         root.out().print(report.table());
