@@ -19,7 +19,7 @@ import java.util.Set;
 
 /**
  * Backend {@code photonic_sim}. Without settings it is the ideal device; the noise keys of {@link #settings()}
- * are declared so profiles can name them, and are realized by the device's error hooks (see {@code MeshErrors}).
+ * are realized by {@link DeviceNoise} through the kernels' error hooks ({@link MeshErrors}, {@link PhaseMap}).
  */
 final class PhotonicSimBackend implements Backend {
     static final String NAME = "photonic_sim";
@@ -71,14 +71,11 @@ final class PhotonicSimBackend implements Backend {
     }
 
     /**
-     * Opens the device. Today only ideal settings are realized: a profile whose noise models are not all ideal is
-     * refused rather than silently simulated without them.
-     *
-     * <p><b>Noise hook.</b> To add noise, build the physical kernels differently from the twin kernels here:
-     * meshes through {@link PhotonicKernels#mesh} with sampled {@link MeshErrors} (stream
-     * {@code Rng.derived(request.seed(), "static")}) and a {@link PhaseMap} (crosstalk, DAC, drift), and a
-     * noisy photodetector in place of {@link PhotodetectKernel} (stream {@code "dynamic"}); the twin list stays
-     * ideal.
+     * Opens the device: one kernel per node run by the generic {@link KernelDevice}. An ideal profile passes the
+     * same ideal kernels as physical and twin. Otherwise {@link DeviceNoise} builds the instance: meshes through
+     * {@link PhotonicKernels#mesh} with sampled {@link MeshErrors} (stream {@code derive(seed, "static")}) and a
+     * {@link PhaseMap} (DAC, crosstalk, drift), and a noisy photodetector for the physical side (stream
+     * {@code "dynamic"}); see {@link DeviceNoise} for what its twin keeps.
      */
     @Override
     public Device open(DeviceRequest request) {

@@ -208,6 +208,24 @@ class GradientProperties {
         assertArrayEquals(out1.re, out2.re, "same forward bit for bit");
     }
 
+    /**
+     * Chunking depends on row counts only, so a pass spread over the pool equals, bit for bit, the same pass run
+     * on one thread (nested chunk work inside a pool worker runs sequentially).
+     */
+    @Property(tries = 10)
+    void resultsDoNotDependOnTheNumberOfThreads(@ForAll long seed, @ForAll @IntRange(min = 33, max = 130) int rows) {
+        Rng r = new Rng(seed);
+        Graph g = everyBlock();
+        Probe p = probe(g, r, rows);
+        double[] theta = randomTheta(g, r);
+        double[] parallel = p.gradient(theta);
+        double[][] sequential = new double[1][];
+        dev.pnn.spi.exec.RowChunks.forEach(2, c -> {
+            if (c == 0) sequential[0] = p.gradient(theta);
+        });
+        assertArrayEquals(parallel, sequential[0]);
+    }
+
     /** The composed-matrix forward (ForwardView) equals the MZI-by-MZI forward (TwinView) within 1e-12. */
     @Property(tries = 40)
     void composedForwardEqualsColumnForward(@ForAll @IntRange(min = 2, max = 16) int n, @ForAll boolean reck,
