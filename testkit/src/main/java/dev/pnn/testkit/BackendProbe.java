@@ -95,7 +95,7 @@ final class BackendProbe {
             GradientCheckResult r = GradientCheck.check(loss, theta, grad, g.slices());
             if (!r.passed())
                 throw new AssertionError("VJP of block '" + c.block() + "' disagrees with central finite differences "
-                        + "(ALGORITHMS.md §3) for L = Σ w·output with random w: " + r.message() + "\n  at " + where());
+                        + "(ALGORITHMS.md §3) for L = Σ w·output with random w: " + r.message() + "\n  counterexample: " + where());
         }
     }
 
@@ -125,7 +125,7 @@ final class BackendProbe {
                         + (i / a.width) + "][" + (i % a.width) + "]: " + a.re[i] + (a.im == null ? "" : "+" + a.im[i] + "i")
                         + " vs " + b.re[i] + (b.im == null ? "" : "+" + b.im[i] + "i")
                         + " (same seed must give the same device bit for bit; draw noise only from Rng.derived(seed, ...))"
-                        + "\n  at " + where());
+                        + "\n  counterexample: " + where());
         }
     }
 
@@ -158,12 +158,12 @@ final class BackendProbe {
         for (int i = 0; i < th0.length; i++)
             if (Double.doubleToLongBits(th0[i]) != Double.doubleToLongBits(theta[i]))
                 throw new AssertionError(call + " mutated θ[" + i + "] (" + slice(i) + "): it was " + th0[i] + ", now "
-                        + theta[i] + " (views must not modify their θ or input arrays)\n  at " + where());
+                        + theta[i] + " (views must not modify their θ or input arrays)\n  counterexample: " + where());
         for (int i = 0; i < in0.length; i++)
             if (Double.doubleToLongBits(in0[i]) != Double.doubleToLongBits(input.re[i]))
                 throw new AssertionError(call + " mutated input[" + (i / input.width) + "][" + (i % input.width)
                         + "]: it was " + in0[i] + ", now " + input.re[i]
-                        + " (views must not modify their θ or input arrays)\n  at " + where());
+                        + " (views must not modify their θ or input arrays)\n  counterexample: " + where());
     }
 
     private String slice(int i) {
@@ -176,7 +176,7 @@ final class BackendProbe {
             Set<Capability> offered = Capability.closure(d.capabilities());
             if (!declared.containsAll(offered))
                 throw new AssertionError("device offers " + offered + " but backend '" + backend.name()
-                        + "' declares only " + declared + "\n  at " + where());
+                        + "' declares only " + declared + "\n  counterexample: " + where());
             for (Class<? extends View> type : KnownViews.ALL) {
                 Capability cap = View.capabilityOf(type);
                 if (offered.contains(cap)) {
@@ -185,11 +185,11 @@ final class BackendProbe {
                         v = d.view(type);
                     } catch (RuntimeException e) {
                         throw new AssertionError("device declares " + cap + " but view(" + type.getSimpleName()
-                                + ") threw " + e + "\n  at " + where(), e);
+                                + ") threw " + e + "\n  counterexample: " + where(), e);
                     }
                     if (!type.isInstance(v))
                         throw new AssertionError("device declares " + cap + " but view(" + type.getSimpleName()
-                                + ") returned " + v + "\n  at " + where());
+                                + ") returned " + v + "\n  counterexample: " + where());
                 } else {
                     Object v;
                     try {
@@ -198,11 +198,11 @@ final class BackendProbe {
                         continue;
                     } catch (RuntimeException e) {
                         throw new AssertionError("asking for undeclared " + cap + " must throw CapabilityException, "
-                                + "but view(" + type.getSimpleName() + ") threw " + e + "\n  at " + where(), e);
+                                + "but view(" + type.getSimpleName() + ") threw " + e + "\n  counterexample: " + where(), e);
                     }
                     throw new AssertionError("device hands out " + type.getSimpleName() + " (" + cap + ") although it "
                             + "does not declare " + cap + " (declared: " + offered + "); an undeclared capability must "
-                            + "be refused with CapabilityException, got " + v + "\n  at " + where());
+                            + "be refused with CapabilityException, got " + v + "\n  counterexample: " + where());
                 }
             }
             if (offered.contains(Capability.LAYERS) && offered.contains(Capability.FORWARD)) {
@@ -238,7 +238,7 @@ final class BackendProbe {
                     for (int i = 0; i < g.length; i++)
                         if (!Double.isFinite(g[i]))
                             throw new AssertionError("TwinView.backward on " + e.name() + " gave ∂L/∂θ[" + i + "] ("
-                                    + slice(i) + ") = " + g[i] + "\n  at " + where());
+                                    + slice(i) + ") = " + g[i] + "\n  counterexample: " + where());
                 }
             }
         }
@@ -248,7 +248,7 @@ final class BackendProbe {
         for (int i = 0; i < t.rows() * t.width; i++) {
             if (!Double.isFinite(t.re[i]) || (t.im != null && !Double.isFinite(t.im[i])))
                 throw new AssertionError(call + " gave a non-finite output[" + (i / t.width) + "][" + (i % t.width)
-                        + "] = " + t.re[i] + (t.im == null ? "" : " + " + t.im[i] + "i") + "\n  at " + where());
+                        + "] = " + t.re[i] + (t.im == null ? "" : " + " + t.im[i] + "i") + "\n  counterexample: " + where());
         }
     }
 }

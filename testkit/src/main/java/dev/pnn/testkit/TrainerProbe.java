@@ -77,14 +77,14 @@ final class TrainerProbe {
     private double[] gradientOf(TrainerRun r, double[] th) {
         if (!(r.trainer instanceof GradientTrainer g))
             throw new AssertionError("trainer declares " + factory.kind() + " but creates an UpdateTrainer; declare "
-                    + "DIRECT_UPDATE or return a GradientTrainer\n  at " + where());
+                    + "DIRECT_UPDATE or return a GradientTrainer\n  counterexample: " + where());
         double[] grad = new double[th.length];
         double l = g.gradient(th.clone(), problem.batch(), grad);
         if (factory.kind() == TrainerKind.EXACT_GRADIENT) {
             double ref = problem.lossAt(th);
             if (!(Math.abs(l - ref) <= 1e-9 * (1 + Math.abs(ref))))
                 throw new AssertionError("gradient() returned batch loss " + l + " but L(θ) on the device is " + ref
-                        + "\n  at " + where());
+                        + "\n  counterexample: " + where());
         }
         return grad;
     }
@@ -97,11 +97,11 @@ final class TrainerProbe {
         GradientCheckResult fd = GradientCheck.check(problem::lossAt, theta, g, problem.graph().slices());
         if (!fd.passed())
             throw new AssertionError("trainer declares EXACT_GRADIENT but its gradient disagrees with central finite "
-                    + "differences (ALGORITHMS.md §3): " + fd.message() + "\n  at " + where());
+                    + "differences (ALGORITHMS.md §3): " + fd.message() + "\n  counterexample: " + where());
         TaylorResult t = TaylorTest.check(problem::lossAt, theta, g, seed, problem.graph().slices());
         if (!t.passed())
             throw new AssertionError("trainer declares EXACT_GRADIENT but fails the order-2 Taylor test: " + t.message()
-                    + "\n  at " + where());
+                    + "\n  counterexample: " + where());
     }
 
     /** Exact ∇L by central differences: the reference of the statistical and descent oracles. */
@@ -131,7 +131,7 @@ final class TrainerProbe {
             if (!(Math.abs(mean[i] - g[i]) <= bound))
                 throw new AssertionError(String.format("trainer declares UNBIASED_ESTIMATE but the mean of %d estimates "
                                 + "misses ∇L at %s: mean %.6g ± %.2g (standard error) vs ∇L %.6g, |diff| = %.3g > 5 "
-                                + "standard errors\n  at %s", samples, ParamNames.describe(problem.graph().slices(), i),
+                                + "standard errors\n  counterexample: %s", samples, ParamNames.describe(problem.graph().slices(), i),
                         mean[i], se, g[i], Math.abs(mean[i] - g[i]), where()));
         }
     }
@@ -150,7 +150,7 @@ final class TrainerProbe {
         }
         if (!(dot > 0))
             throw new AssertionError(String.format("trainer declares DESCENT_DIRECTION but ⟨d, ∇L⟩ = %.6g ≤ 0 on a "
-                            + "quadratic (cos = %.4f): d = %s, ∇L = %s\n  at %s", dot, dot / Math.sqrt(nd * ng),
+                            + "quadratic (cos = %.4f): d = %s, ∇L = %s\n  counterexample: %s", dot, dot / Math.sqrt(nd * ng),
                     Arrays.toString(d), Arrays.toString(g), where()));
     }
 
@@ -159,14 +159,14 @@ final class TrainerProbe {
         double l0 = problem.lossAt(th);
         try (TrainerRun r = run(seed)) {
             if (!(r.trainer instanceof UpdateTrainer u))
-                throw new AssertionError("trainer declares DIRECT_UPDATE but creates a GradientTrainer\n  at " + where());
+                throw new AssertionError("trainer declares DIRECT_UPDATE but creates a GradientTrainer\n  counterexample: " + where());
             u.prepare(th, examples(problem.batch()));
             for (int k = 0; k < steps; k++) u.update(th, problem.batch());
         }
         double l1 = problem.lossAt(th);
         if (!(l1 < l0))
             throw new AssertionError(String.format("trainer declares DIRECT_UPDATE but %d updates did not descend on a "
-                    + "sphere: L went from %.6g to %.6g (θ now %s)\n  at %s", steps, l0, l1, Arrays.toString(th), where()));
+                    + "sphere: L went from %.6g to %.6g (θ now %s)\n  counterexample: %s", steps, l0, l1, Arrays.toString(th), where()));
     }
 
     void deterministic() {
@@ -179,7 +179,7 @@ final class TrainerProbe {
             if (Double.doubleToLongBits(a[i]) != Double.doubleToLongBits(b[i]))
                 throw new AssertionError("trainer is not deterministic at a fixed seed: two instances with seed " + seed
                         + " give " + a[i] + " vs " + b[i] + " at " + ParamNames.describe(problem.graph().slices(), i)
-                        + " (take randomness only from Rng.derived(context.seed(), ...))\n  at " + where());
+                        + " (take randomness only from Rng.derived(context.seed(), ...))\n  counterexample: " + where());
     }
 
     void leavesArgumentsUntouched() {
@@ -193,7 +193,7 @@ final class TrainerProbe {
                     if (Double.doubleToLongBits(th[i]) != Double.doubleToLongBits(theta[i]))
                         throw new AssertionError("GradientTrainer.gradient mutated θ at "
                                 + ParamNames.describe(problem.graph().slices(), i) + ": it was " + theta[i] + ", now "
-                                + th[i] + "\n  at " + where());
+                                + th[i] + "\n  counterexample: " + where());
             } else {
                 step(r, th, problem.batch());
             }
@@ -201,11 +201,11 @@ final class TrainerProbe {
         for (int i = 0; i < in0.length; i++)
             if (Double.doubleToLongBits(in0[i]) != Double.doubleToLongBits(problem.batch().inputs().re[i]))
                 throw new AssertionError("trainer mutated the batch inputs at [" + i + "]: it was " + in0[i] + ", now "
-                        + problem.batch().inputs().re[i] + "\n  at " + where());
+                        + problem.batch().inputs().re[i] + "\n  counterexample: " + where());
         if (t0 != null)
             for (int i = 0; i < t0.length; i++)
                 if (Double.doubleToLongBits(t0[i]) != Double.doubleToLongBits(problem.batch().targets().re[i]))
-                    throw new AssertionError("trainer mutated the batch targets at [" + i + "]\n  at " + where());
+                    throw new AssertionError("trainer mutated the batch targets at [" + i + "]\n  counterexample: " + where());
     }
 
     void usesOnlyDeclared() {
@@ -213,10 +213,10 @@ final class TrainerProbe {
             try {
                 step(r, theta.clone(), problem.batch());
             } catch (dev.pnn.spi.CapabilityException e) {
-                throw new AssertionError(e.getMessage() + "\n  at " + where(), e);
+                throw new AssertionError(e.getMessage() + "\n  counterexample: " + where(), e);
             }
             if (!r.violations.isEmpty())
-                throw new AssertionError(r.violations.get(0) + " (and swallowed the refusal)\n  at " + where());
+                throw new AssertionError(r.violations.get(0) + " (and swallowed the refusal)\n  counterexample: " + where());
         }
     }
 
@@ -235,7 +235,7 @@ final class TrainerProbe {
                         throw new AssertionError("trainer gave a non-finite " + (factory.kind() == TrainerKind.DIRECT_UPDATE
                                 ? "updated θ" : "gradient") + " " + out[i] + " at "
                                 + ParamNames.describe(problem.graph().slices(), i) + " when every input is " + v
-                                + "\n  at " + where());
+                                + "\n  counterexample: " + where());
             }
         } finally {
             System.arraycopy(saved, 0, b.inputs().re, 0, saved.length);

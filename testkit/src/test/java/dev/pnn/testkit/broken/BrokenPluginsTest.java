@@ -1,0 +1,129 @@
+package dev.pnn.testkit.broken;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The contracts catch bad plugins: each deliberately broken backend or trainer of {@link BrokenCases} is run
+ * through the JUnit Platform, and the property that guards against its flaw must fail with a message that says
+ * what is wrong, while jqwik reports the shrunk counterexample (the simplest block case and seed 0 or 1). The
+ * correct toy plugins pass every property, so the failures are the flaws', not the contracts'.
+ */
+class BrokenPluginsTest {
+    private static final String VJP = "vjp matches finite differences";
+    private static final String DETERMINISTIC = "forward is deterministic at a fixed seed";
+    private static final String UNTOUCHED = "views leave theta and inputs untouched";
+    private static final String CAPABILITIES = "declared capabilities work and undeclared ones are refused";
+    private static final String EDGE = "edge inputs give finite outputs and gradients";
+    private static final String ORACLE = "oracle of the declared kind holds";
+
+    private static ContractRun failing(Class<?> c, String property, String... messageParts) {
+        ContractRun run = ContractRun.of(c);
+        assertTrue(run.failures().containsKey(property), c.getSimpleName() + " should fail '" + property
+                + "' but failed only " + run.failedProperties());
+        String msg = run.failures().get(property);
+        for (String part : messageParts)
+            assertTrue(msg.contains(part), c.getSimpleName() + " failed '" + property + "' but the message lacks '"
+                    + part + "':\n" + msg);
+        assertTrue(msg.contains("counterexample: ") || msg.contains("CapabilityException"),
+                "the message should print the counterexample:\n" + msg);
+        String report = run.reports().getOrDefault(property, "");
+        assertTrue(report.contains("Shrunk Sample") || report.contains("Sample"),
+                "jqwik should report the (shrunk) sample of '" + property + "', report was:\n" + report);
+        return run;
+    }
+
+    @Test
+    void correct_toy_plugins_pass_every_property() {
+        for (Class<?> c : List.of(BrokenCases.CorrectBackend.class, BrokenCases.CorrectTrainer.class)) {
+            ContractRun run = ContractRun.of(c);
+            assertEquals(List.of(), run.failedProperties(), c.getSimpleName() + ": " + run.failures());
+            assertEquals(5, run.succeeded(), c.getSimpleName());
+        }
+    }
+
+    @Test
+    void a_vjp_with_a_flipped_sign_fails_the_gradient_check_and_shrinks_to_the_smallest_case() {
+        ContractRun run = failing(BrokenCases.FlippedSignBackend.class, VJP, "VJP of block 'squash' disagrees",
+                "gradient check FAILED", "‖g − g_FD‖/max(‖g‖,‖g_FD‖) = 2.000e+00", "y.a[");
+        assertTrue(run.reports().get(VJP).contains("squash on real[2]"), run.reports().get(VJP));
+        assertEquals(List.of(VJP), run.failedProperties());
+    }
+
+    @Test
+    void a_vjp_off_by_one_percent_fails_the_gradient_check() {
+        failing(BrokenCases.OffByOnePercentBackend.class, VJP, "‖g − g_FD‖/max(‖g‖,‖g_FD‖) = 9.901e-03", "EXCEEDED");
+    }
+
+    @Test
+    void a_backend_drawing_from_a_shared_stream_is_not_deterministic_at_a_fixed_seed() {
+        failing(BrokenCases.NondeterministicBackend.class, DETERMINISTIC, "forward is not deterministic at a fixed seed",
+                "same request");
+    }
+
+    @Test
+    void a_backend_handing_out_an_undeclared_view_is_caught() {
+        failing(BrokenCases.UndeclaredCapabilityBackend.class, CAPABILITIES,
+                "hands out LayersView (pnn.layers) although it does not declare pnn.layers");
+    }
+
+    @Test
+    void a_backend_mutating_theta_is_caught() {
+        failing(BrokenCases.MutatingBackend.class, UNTOUCHED, "ForwardView.forward mutated θ[", "y.a[");
+    }
+
+    @Test
+    void a_backend_giving_nan_on_zero_input_is_caught() {
+        ContractRun run = failing(BrokenCases.NanOnEdgeBackend.class, EDGE, "on zero input gave a non-finite output",
+                "NaN");
+        assertEquals(List.of(EDGE), run.failedProperties());
+    }
+
+    @Test
+    void a_slow_and_wrong_backend_fails_on_its_gradient_without_waiting_for_every_try() {
+        failing(BrokenCases.SlowAndWrongBackend.class, VJP, "gradient check FAILED", "5.000e-01");
+    }
+
+    @Test
+    void a_trainer_with_a_flipped_sign_fails_its_exact_gradient_oracle() {
+        ContractRun run = failing(BrokenCases.FlippedSignTrainer.class, ORACLE,
+                "declares EXACT_GRADIENT but its gradient disagrees with central finite differences", "2.000e+00");
+        assertEquals(List.of(ORACLE), run.failedProperties());
+    }
+
+    @Test
+    void a_trainer_off_by_one_percent_fails_its_exact_gradient_oracle() {
+        failing(BrokenCases.OffByOnePercentTrainer.class, ORACLE, "9.901e-03");
+    }
+
+    @Test
+    void a_nondeterministic_trainer_is_caught() {
+        failing(BrokenCases.NondeterministicTrainer.class, "deterministic at a fixed seed",
+                "trainer is not deterministic at a fixed seed");
+    }
+
+    @Test
+    void a_trainer_using_an_undeclared_capability_is_refused_and_named() {
+        failing(BrokenCases.UndeclaredCapabilityTrainer.class, "uses only declared capabilities",
+                "trainer 'toy_bp_undeclared_capability' asked the device for pnn.twin (TwinView), which it did not declare");
+    }
+
+    @Test
+    void a_trainer_stepping_theta_itself_is_caught() {
+        failing(BrokenCases.MutatingTrainer.class, "leaves theta and the batch untouched", "GradientTrainer.gradient mutated θ");
+    }
+
+    @Test
+    void a_trainer_giving_nan_on_zero_input_is_caught() {
+        failing(BrokenCases.NanOnEdgeTrainer.class, "finite on edge inputs", "non-finite gradient NaN", "every input is 0.0");
+    }
+
+    @Test
+    void a_slow_and_wrong_trainer_fails_its_oracle() {
+        failing(BrokenCases.SlowAndWrongTrainer.class, ORACLE, "5.000e-01");
+    }
+}
