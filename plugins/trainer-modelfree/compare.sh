@@ -11,6 +11,14 @@ OUT="${1:-$(mktemp -d "${TMPDIR:-/tmp}/pnn-modelfree.XXXXXX")}"
 mkdir -p "$OUT"
 DATA="$ROOT/samples/data/digits8x8.csv.gz"
 
+# Build once, then run a private copy of the CLI so that edits elsewhere in the tree (which make ./pnn rebuild)
+# cannot change or break the binary halfway through the comparison.
+"$ROOT/pnn" --version >/dev/null
+mkdir -p "$OUT/bin"
+cp "$(ls "$ROOT"/cli/target/pnn-cli-*.jar | grep -v -e sources -e javadoc -e tests | head -1)" "$OUT/bin/pnn-cli.jar"
+rm -rf "$OUT/bin/lib" && cp -r "$ROOT/cli/target/lib" "$OUT/bin/lib"
+PNN=(java -jar "$OUT/bin/pnn-cli.jar")
+
 # name | sample | trainer override (empty = the sample's own) | epochs override (empty = the sample's own)
 RUNS=(
   "backprop (mzi, 64-mode mesh)|samples/mzi_digits.pnn||20"
@@ -18,8 +26,10 @@ RUNS=(
   "dfa (augmented, measured slope)|samples/mlp_digits_dfa.pnn||"
   "backprop (relu MLP 128-128)|samples/mlp_digits_ffa.pnn|backprop|"
   "ffa|samples/mlp_digits_ffa.pnn||"
+  "head only, hidden layers frozen at init (relu MLP)|samples/mlp_digits_ffa.pnn|dfa(scale: 0)|"
   "backprop (tanh MLP 64-64)|samples/mlp_digits_phyll.pnn|backprop|"
   "phyll|samples/mlp_digits_phyll.pnn||"
+  "head only, hidden layers frozen at init (tanh MLP)|samples/mlp_digits_phyll.pnn|dfa(scale: 0)|"
   "backprop (10-mode mesh)|samples/mesh_digits_spsa.pnn|backprop|20"
   "fd (forward)|samples/mesh_digits_fd.pnn||"
   "spsa|samples/mesh_digits_spsa.pnn||"
@@ -43,7 +53,7 @@ for spec in "${RUNS[@]}"; do
   args=()
   [ -n "$epochs" ] && args+=(--epochs "$epochs")
   rm -rf "$OUT/run$i"
-  if ! /usr/bin/time -f '%M' -o "$OUT/run$i.rss" "$ROOT/pnn" train "$src" --out "$OUT/run$i" "${args[@]}" >"$OUT/run$i.log" 2>&1; then
+  if ! /usr/bin/time -f '%M' -o "$OUT/run$i.rss" "${PNN[@]}" train "$src" --out "$OUT/run$i" "${args[@]}" >"$OUT/run$i.log" 2>&1; then
     printf '| %s | – | failed: %s | | | | |\n' "$name" "$(tail -1 "$OUT/run$i.log")"
     continue
   fi

@@ -26,7 +26,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A tiny chain-shaped "hardware" for tests: linear, bias, gain, tanh, relu and a fixed scale block ("a laser
+ * A tiny chain-shaped "hardware" for tests: linear, gain, tanh, relu, square (an unmodelled detector |x|²) and a fixed scale block ("a laser
  * power"), offering pnn.forward, pnn.layers and pnn.reservoir, counting one query per sample per pass and per
  * block run. {@link #backprop} is the reference backprop of the same chain (itself FD-checked in the tests).
  */
@@ -203,6 +203,9 @@ final class ChainDevice implements Device {
                 double c = ((Value.Num) n.attrs().get("factor")).value();
                 for (int i = 0; i < rows * wo; i++) out.re[i] = c * in.re[i];
             }
+            case "square" -> {
+                for (int i = 0; i < rows * wo; i++) out.re[i] = in.re[i] * in.re[i];
+            }
             default -> throw new IllegalStateException(n.op());
         }
     }
@@ -248,6 +251,9 @@ final class ChainDevice implements Device {
                 case "scale" -> {
                     double c = ((Value.Num) n.attrs().get("factor")).value();
                     for (int i = 0; i < rows * wo; i++) gi.re[i] = c * g.re[i];
+                }
+                case "square" -> {
+                    for (int i = 0; i < rows * wo; i++) gi.re[i] = 2 * in.re[i] * g.re[i];
                 }
                 default -> throw new IllegalStateException(n.op());
             }
