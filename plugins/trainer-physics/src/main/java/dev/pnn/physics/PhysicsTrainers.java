@@ -34,7 +34,10 @@ final class PhysicsTrainers {
                         ArgSpec.bool("symmetric", false, "nudge with +β and −β (one more relaxation, error O(β²))")),
                 (a, ctx) -> {
                     double beta = positive(a, "beta", 0.1);
-                    return new EquilibriumPropagation(ctx.device().view(EnergyView.class), ctx.loss(), inputWidth(ctx),
+                    EnergyView v = ctx.device().view(EnergyView.class);
+                    // per sample: free and nudged states, ∂E/∂θ at two states (the "lazy" EP of §10's pitfalls)
+                    ctx.reportStoredDoubles(3L * v.stateSize() + 2L * ctx.graph().paramCount());
+                    return new EquilibriumPropagation(v, ctx.loss(), inputWidth(ctx),
                             a.bool("symmetric", false) ? EquilibriumPropagation.Mode.SYMMETRIC
                                     : EquilibriumPropagation.Mode.ONE_SIDED, beta);
                 },
@@ -48,7 +51,9 @@ final class PhysicsTrainers {
                     double eta = positive(a, "eta", 0.1);
                     if (eta > 1) throw new PnnException("coupled(eta: " + eta + ") clamps beyond the target",
                             "use 0 < eta <= 1 (0.1 is typical)");
-                    return new EquilibriumPropagation(ctx.device().view(EnergyView.class), ctx.loss(), inputWidth(ctx),
+                    EnergyView v = ctx.device().view(EnergyView.class);
+                    ctx.reportStoredDoubles(2L * v.stateSize() + 2L * ctx.graph().paramCount());
+                    return new EquilibriumPropagation(v, ctx.loss(), inputWidth(ctx),
                             EquilibriumPropagation.Mode.COUPLED, eta);
                 },
                 "coupled learning: free vs output-clamped relaxations (pnn.energy)");
@@ -58,8 +63,13 @@ final class PhysicsTrainers {
         return new Factory("heb", Set.of(Capability.ECHO), TrainerKind.DESCENT_DIRECTION,
                 List.of(ArgSpec.number("epsilon", 1e-3, "error injection strength ε; bias O(ε), O(ε²) symmetric"),
                         ArgSpec.bool("symmetric", false, "second echo with −ε (error O(ε²))")),
-                (a, ctx) -> new EchoBackprop(ctx.device().view(EchoView.class), ctx.loss(), inputWidth(ctx),
-                        positive(a, "epsilon", 1e-3), a.bool("symmetric", false)),
+                (a, ctx) -> {
+                    EchoView v = ctx.device().view(EchoView.class);
+                    // the read-out wave, the injected signal and one or two momentum readings
+                    ctx.reportStoredDoubles(4L * v.modes() + 2L * ctx.graph().paramCount());
+                    return new EchoBackprop(v, ctx.loss(), inputWidth(ctx), positive(a, "epsilon", 1e-3),
+                            a.bool("symmetric", false));
+                },
                 "Hamiltonian echo backprop: forward, inject error, time-reverse, echo, read learning momentum (pnn.echo)");
     }
 
@@ -71,6 +81,7 @@ final class PhysicsTrainers {
                         throw new PnnException("scattering_bp needs a reciprocal scattering network (S = S^T); this "
                                 + "device is not reciprocal",
                                 "use a device without non-reciprocal couplings, or a trainer that does not rely on reciprocity");
+                    ctx.reportStoredDoubles(6L * v.ports()); // the two measured field vectors and the injection
                     return new ScatteringBackprop(v, ctx.loss(), inputWidth(ctx));
                 },
                 "scattering backprop: gradient of every detuning and coupling from two coherent probes (pnn.scattering)");
