@@ -438,14 +438,29 @@ final class MeshKernel implements InferenceKernel {
         composedValid = true;
     }
 
+    /**
+     * y_r = U x_r for rows [r0, r1), as axpy loops over output modes (vectorizable). Rows whose imaginary part is
+     * all zero (amplitude-modulated inputs) take half the multiply–adds.
+     */
     private void multiply(Tensor x, Tensor out, int r0, int r1) {
         double[] xr = x.re, xi = x.im, yr = out.re, yi = out.im;
         for (int r = r0; r < r1; r++) {
             int row = r * n;
             java.util.Arrays.fill(yr, row, row + n, 0.0);
             java.util.Arrays.fill(yi, row, row + n, 0.0);
+            if (xi == null || isZero(xi, row, n)) {
+                for (int j = 0; j < n; j++) {
+                    double a = xr[row + j];
+                    int col = j * n;
+                    for (int i = 0; i < n; i++) {
+                        yr[row + i] += utr[col + i] * a;
+                        yi[row + i] += uti[col + i] * a;
+                    }
+                }
+                continue;
+            }
             for (int j = 0; j < n; j++) {
-                double a = xr[row + j], b = xi == null ? 0.0 : xi[row + j];
+                double a = xr[row + j], b = xi[row + j];
                 int col = j * n;
                 for (int i = 0; i < n; i++) {
                     double pr = utr[col + i], pi = uti[col + i];
@@ -454,6 +469,11 @@ final class MeshKernel implements InferenceKernel {
                 }
             }
         }
+    }
+
+    private static boolean isZero(double[] v, int from, int len) {
+        for (int i = from; i < from + len; i++) if (v[i] != 0.0) return false;
+        return true;
     }
 
     /** The applied unitary U (row-major re, im) for θ; for tests and diagnostics. */
