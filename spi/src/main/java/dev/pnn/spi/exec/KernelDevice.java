@@ -287,7 +287,8 @@ public class KernelDevice implements Device {
         for (int i = 0; i < nodeCount; i++) {
             if (!active[i]) continue;
             twin[i].forward(theta, args(i, tape), shadow[i].rows(tape.rows()), scratch(tape, i, twin[i]));
-            ((NodeScratch) tape.scratch(i)).recordedBy = twin[i];
+            // the tape's activations are not the twin's own outputs: a plain backward must not follow
+            ((NodeScratch) tape.scratch(i)).recordedBy = null;
         }
     }
 
