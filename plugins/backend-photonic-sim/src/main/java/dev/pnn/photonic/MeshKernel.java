@@ -20,7 +20,9 @@ import dev.pnn.spi.exec.Tensor;
  *
  * <p><b>Inference.</b> {@link #infer} composes the mesh into one N×N matrix and applies it as a batched complex
  * matrix product. The matrix is cached and recomposed whenever the applied phases differ from those it was built
- * from (a full comparison, so time-varying phase maps and in-place changes of θ are both caught).
+ * from (a full comparison, so time-varying phase maps and in-place changes of θ are both caught). A batch of
+ * fewer than N rows on phases not seen before goes MZI by MZI instead, since composing would cost more; the
+ * second call on the same phases composes.
  *
  * <p>Not thread-safe across calls (the device using it is not); chunks of one call run concurrently.
  */
@@ -50,6 +52,8 @@ final class MeshKernel implements InferenceKernel {
     private final double[] key;
     private boolean coefValid;
     private boolean composedValid;
+    /** Inference calls since the applied phases last changed (decides when composing pays off). */
+    private int callsSinceChange;
 
     // per MZI: the transfer matrix T and the output coupler (c₂ = cos(π/4+δ₂), s₂ = sin(π/4+δ₂)) for the backward walk
     private final double[] t00r, t00i, t01r, t01i, t10r, t10i, t11r, t11i;
@@ -150,6 +154,7 @@ final class MeshKernel implements InferenceKernel {
         }
         coefValid = true;
         composedValid = false;
+        callsSinceChange = 0;
     }
 
     // ------------------------------------------------------------------ scratch
@@ -206,16 +211,17 @@ final class MeshKernel implements InferenceKernel {
         Scratch s = (Scratch) scratch;
         int chunks = RowChunks.count(rows, CHUNK);
         if (!reconstruct) s.ensureStore(chunks);
-        RowChunks.forEach(chunks, c -> forwardChunk(c, rows, x, out, s));
+        RowChunks.forEach(chunks, c -> forwardChunk(c, rows, x, out, s, true));
     }
 
-    private void forwardChunk(int c, int rows, Tensor x, Tensor out, Scratch s) {
+    /** MZI by MZI; {@code record} keeps each MZI's inputs when the kernel stores them for backward. */
+    private void forwardChunk(int c, int rows, Tensor x, Tensor out, Scratch s, boolean record) {
         int r0 = RowChunks.start(c, CHUNK), r1 = RowChunks.end(c, CHUNK, rows), cb = r1 - r0;
         double[] sr = s.sr[c], si = s.si[c], st = s.store[c];
         gather(x, r0, cb, sr, si);
         for (int m = 0; m < mzis; m++) {
             int ka = upper[m] * cb, kb = ka + cb, base = 4 * m * cb;
-            if (reconstruct) {
+            if (reconstruct || !record) {
                 applyMzi(sr, si, ka, kb, cb, t00r[m], t00i[m], t01r[m], t01i[m], t10r[m], t10i[m], t11r[m], t11i[m]);
                 continue;
             }
@@ -418,9 +424,16 @@ final class MeshKernel implements InferenceKernel {
         Tensor x = in[0];
         int rows = x.rows();
         refresh(theta);
+        int chunks = RowChunks.count(rows, CHUNK);
+        if (!composedValid && rows < n && callsSinceChange++ == 0) {
+            // composing costs about as much as pushing n rows through the MZIs; for a small batch with phases
+            // that just changed (zeroth-order trainers perturb θ every call) the direct walk is cheaper
+            Scratch s = (Scratch) scratch;
+            RowChunks.forEach(chunks, c -> forwardChunk(c, rows, x, out, s, false));
+            return;
+        }
         if (!composedValid) compose();
-        RowChunks.forEach(RowChunks.count(rows, CHUNK), c -> multiply(x, out, RowChunks.start(c, CHUNK),
-                RowChunks.end(c, CHUNK, rows)));
+        RowChunks.forEach(chunks, c -> multiply(x, out, RowChunks.start(c, CHUNK), RowChunks.end(c, CHUNK, rows)));
     }
 
     /** U = D(α)·G_{M−1}⋯G₀, built by applying each MZI to the rows of the identity; kept transposed. */
