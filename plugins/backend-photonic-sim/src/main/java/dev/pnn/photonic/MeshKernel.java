@@ -21,7 +21,7 @@ import dev.pnn.spi.exec.Tensor;
  * <p><b>Inference.</b> {@link #infer} composes the mesh into one N×N matrix and applies it as a batched complex
  * matrix product. The matrix is cached and recomposed whenever the applied phases differ from those it was built
  * from (a full comparison, so time-varying phase maps and in-place changes of θ are both caught). A batch of
- * fewer than N rows on phases not seen before goes MZI by MZI instead, since composing would cost more; the
+ * fewer than 2N rows on phases not seen before goes MZI by MZI instead, since composing would cost more; the
  * second call on the same phases composes.
  *
  * <p>Not thread-safe across calls (the device using it is not); chunks of one call run concurrently.
@@ -425,9 +425,10 @@ final class MeshKernel implements InferenceKernel {
         int rows = x.rows();
         refresh(theta);
         int chunks = RowChunks.count(rows, CHUNK);
-        if (!composedValid && rows < n && callsSinceChange++ == 0) {
-            // composing costs about as much as pushing n rows through the MZIs; for a small batch with phases
-            // that just changed (zeroth-order trainers perturb θ every call) the direct walk is cheaper
+        if (!composedValid && rows < 2 * n && callsSinceChange++ == 0) {
+            // composing costs about as much as pushing n rows through the MZIs, and the product then takes about
+            // half a walk per row: for fewer than 2n rows on phases that just changed (zeroth-order trainers
+            // perturb θ every call) the direct walk is cheaper
             Scratch s = (Scratch) scratch;
             RowChunks.forEach(chunks, c -> forwardChunk(c, rows, x, out, s, false));
             return;
