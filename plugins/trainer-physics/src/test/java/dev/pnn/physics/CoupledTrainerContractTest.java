@@ -1,0 +1,5 @@
+package dev.pnn.physics;
+
+/** The testkit's trainer contract for this trainer (see {@link PhysicsTrainerContracts}). */
+class CoupledTrainerContractTest extends PhysicsTrainerContracts.Coupled {
+}
