@@ -93,6 +93,18 @@ public interface BackendContract {
         return new BackendProbe(backend(), c, p, this::resolveNoise, seed);
     }
 
+    /** Every block the backend offers is exercised by at least one case (otherwise its properties would be vacuous). */
+    @net.jqwik.api.Example
+    default void every_offered_block_has_a_case() {
+        java.util.Set<String> covered = new java.util.HashSet<>();
+        for (BlockCase c : blockCases()) covered.add(c.block());
+        java.util.List<String> missing = backend().blocks().stream().filter(b -> !covered.contains(b)).sorted().toList();
+        if (!missing.isEmpty())
+            throw new AssertionError("backend '" + backend().name() + "' offers " + missing + " but no block case "
+                    + "exercises them: add their BlockType to blockTypes(), give required arguments in requiredArgs(), "
+                    + "or hand-make graphs in blockCases()");
+    }
+
     /** §3 gradient check of the twin's VJP w.r.t. θ on the ideal profile, for every offered block. */
     @Property(tries = 40)
     default void vjp_matches_finite_differences(@ForAll("contractBlockCases") BlockCase c,

@@ -42,7 +42,7 @@ class BrokenPluginsTest {
         for (Class<?> c : List.of(BrokenCases.CorrectBackend.class, BrokenCases.CorrectTrainer.class)) {
             ContractRun run = ContractRun.of(c);
             assertEquals(List.of(), run.failedProperties(), c.getSimpleName() + ": " + run.failures());
-            assertEquals(5, run.succeeded(), c.getSimpleName());
+            assertTrue(run.succeeded() >= 5, c.getSimpleName() + " ran only " + run.succeeded() + " properties");
         }
     }
 
