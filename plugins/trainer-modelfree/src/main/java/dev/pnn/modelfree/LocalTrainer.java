@@ -11,6 +11,7 @@ import dev.pnn.spi.ir.ArgSpec;
 import dev.pnn.spi.ir.Args;
 import dev.pnn.spi.ir.Graph;
 import dev.pnn.spi.ir.Node;
+import dev.pnn.spi.ir.Value;
 import dev.pnn.spi.train.GradientTrainer;
 import dev.pnn.spi.train.Loss;
 import dev.pnn.spi.train.Trainer;
@@ -44,6 +45,8 @@ final class LocalTrainer implements GradientTrainer {
     private final Rng negatives;
     private final StoredDoubles memory;
     private final int classes, nodes;
+    /** The input positions the label is written to (the first K unless the plan says otherwise). */
+    private final int[] labelInputs;
     private int capacity;
     private Tensor posIn, negIn, error, gradOut;
     private Tensor[] posActs, negActs, posNext, negNext, gradPos, gradNeg, slopes;
@@ -51,7 +54,8 @@ final class LocalTrainer implements GradientTrainer {
     private int[] wrong;
 
     LocalTrainer(LayersView layers, Loss loss, LayerPlan plan, Slope slope, LocalObjective objective, long seed,
-                 StoredDoubles memory) {
+                 StoredDoubles memory, int[] labelInputs) {
+        this.labelInputs = labelInputs;
         this.layers = layers;
         this.loss = loss;
         this.plan = plan;
@@ -151,7 +155,7 @@ final class LocalTrainer implements GradientTrainer {
         return out;
     }
 
-    /** The first K inputs overwritten by s·onehot(label), s = max|x| of the sample (1 for an all-zero sample). */
+    /** The label inputs overwritten by s·onehot(label), s = max|x| of the sample (1 for an all-zero sample). */
     private void embed(Tensor x, int[] labels, Tensor into, int rows) {
         into.rows(rows);
         int w = x.width;
@@ -160,7 +164,7 @@ final class LocalTrainer implements GradientTrainer {
             double s = 0;
             for (int j = 0; j < w; j++) s = Math.max(s, Math.abs(x.re[b * w + j]));
             if (s == 0) s = 1;
-            for (int k = 0; k < classes; k++) into.re[b * w + k] = k == labels[b] ? s : 0;
+            for (int k = 0; k < classes; k++) into.re[b * w + labelInputs[k]] = k == labels[b] ? s : 0;
         }
     }
 
@@ -247,16 +251,21 @@ final class LocalTrainer implements GradientTrainer {
             return phyll ? List.of(
                     ArgSpec.number("alpha", 10.0, "sharpness α of softplus(α(cos − m))"),
                     ArgSpec.number("margin", 0.0, "margin m (keep ≥ 0 for nonnegative intensities)"),
-                    derivative(), eps())
+                    derivative(), eps(), labelInputs())
                     : List.of(
                     ArgSpec.number("alpha", 1.0, "sharpness α of the goodness logistic"),
                     ArgSpec.number("threshold", 1.0, "goodness threshold τ (mean square activation)"),
-                    derivative(), eps());
+                    derivative(), eps(), labelInputs());
         }
 
         private static ArgSpec derivative() {
             return ArgSpec.symbol("derivative", "exact", List.of("exact", "measured"),
                     "slope of each layer's activation: exact (relu, tanh) or measured on the device by central differences");
+        }
+
+        private static ArgSpec labelInputs() {
+            return ArgSpec.list("label_inputs", new Value.ListV(List.of()),
+                    "input positions that carry the embedded label, one per class; [] = the first K inputs");
         }
 
         private static ArgSpec eps() {
@@ -280,6 +289,7 @@ final class LocalTrainer implements GradientTrainer {
                         graph.loc(), "");
             if (graph.nodes().get(0).type().domain().complex())
                 throw new PnnException(name + ": the network input must be real to embed a label", graph.loc(), "");
+            int[] labelInputs = labelInputs(args, name, classes, inWidth);
             LayersView layers = context.device().view(LayersView.class);
             Slope slope = new Slope(mode, Arguments.positive(args, "eps", 1e-3), layers, graph);
             for (LayerPlan.Layer l : plan.layers) slope.check(l, name);
@@ -287,7 +297,22 @@ final class LocalTrainer implements GradientTrainer {
             if (graph.nodes().get(last.out()).type().width() != last.width())
                 throw new PnnException(name + ": the output layer '" + last.id() + "' is followed by a block that changes the width",
                         graph.outputNode().loc(), "end the network with a linear layer");
-            return new LocalTrainer(layers, context.loss(), plan, slope, objective, context.seed(), new StoredDoubles(context));
+            return new LocalTrainer(layers, context.loss(), plan, slope, objective, context.seed(), new StoredDoubles(context),
+                    labelInputs);
+        }
+
+        private static int[] labelInputs(Args args, String name, int classes, int inWidth) {
+            List<Integer> given = args.has("label_inputs") ? args.ints("label_inputs") : List.of();
+            if (given.isEmpty()) {
+                int[] first = new int[classes];
+                for (int k = 0; k < classes; k++) first[k] = k;
+                return first;
+            }
+            if (given.size() != classes || given.stream().distinct().count() != classes
+                    || given.stream().anyMatch(i -> i < 0 || i >= inWidth))
+                throw new PnnException(name + ": label_inputs must list " + classes + " distinct input positions in 0.."
+                        + (inWidth - 1) + ", got " + given, "e.g. " + name + "(label_inputs: [0, 8, 16, ...]) with one position per class");
+            return given.stream().mapToInt(Integer::intValue).toArray();
         }
     }
 }

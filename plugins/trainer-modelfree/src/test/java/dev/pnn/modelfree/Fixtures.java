@@ -33,13 +33,19 @@ final class Fixtures {
         return TestLosses.labelled(x, width, labels);
     }
 
-    /** Args as the compiler would pass them: {@code args("dfa", "augmented", true, "g", "one")}. */
+    /**
+     * Args as the compiler would pass them: {@code args("dfa", "augmented", true, "g", "one")}; a string of
+     * comma-separated integers becomes a list ({@code "label_inputs", "5,1,3"}).
+     */
     static Args args(String owner, Object... kv) {
         Map<String, Value> m = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
             Object v = kv[i + 1];
             Value val = v instanceof Boolean b ? new Value.Bool(b)
-                    : v instanceof Number n ? new Value.Num(n.doubleValue()) : new Value.Sym((String) v);
+                    : v instanceof Number n ? new Value.Num(n.doubleValue())
+                    : ((String) v).matches("[0-9]+(,[0-9]+)*") ? new Value.ListV(java.util.Arrays.stream(((String) v).split(","))
+                    .map(x -> (Value) new Value.Num(Integer.parseInt(x))).toList())
+                    : new Value.Sym((String) v);
             m.put((String) kv[i], val);
         }
         return new Args(owner, m);

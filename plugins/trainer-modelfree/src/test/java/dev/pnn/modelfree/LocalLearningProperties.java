@@ -161,6 +161,39 @@ class LocalLearningProperties {
         assertEquals(0.0, dot, 1e-12 * scale, "∇_a cos · a = 0");
     }
 
+    @Property(tries = 30)
+    void hiddenUpdatesIgnoreWhatTheLabelInputsHeldBefore(@ForAll boolean phyll, @ForAll long seed) {
+        // The label overwrites the chosen inputs, so their original values cannot reach the hidden layers. (They
+        // are kept below the sample's max |x| in both batches, since the label's scale s = max|x| may use them.)
+        Graph g = net(1);
+        double[] theta = Fixtures.theta(g, seed, 0.8);
+        Batch a = Fixtures.batch(3, 6, 3, seed + 1), b = Fixtures.batch(3, 6, 3, seed + 1);
+        Rng rng = new Rng(seed);
+        int[] labelled = {5, 1, 3};
+        for (int r = 0; r < 3; r++) {
+            double max = 0;
+            for (int pos : new int[]{0, 2, 4}) max = Math.max(max, Math.abs(a.inputs().re[r * 6 + pos]));
+            for (int pos : labelled) {
+                a.inputs().re[r * 6 + pos] = 0.5 * max * (2 * rng.nextDouble() - 1);
+                b.inputs().re[r * 6 + pos] = 0.5 * max * (2 * rng.nextDouble() - 1);
+            }
+        }
+        double[] ga = new double[theta.length], gb = new double[theta.length];
+        int[] wrong = wrongLabels(a, 3, seed);
+        trainer(phyll, new ChainDevice(g), seed, "label_inputs", "5,1,3").localPasses(theta, a, wrong, ga, null);
+        trainer(phyll, new ChainDevice(g), seed, "label_inputs", "5,1,3").localPasses(theta, b, wrong, gb, null);
+        int end = g.outputNode().paramOffset();
+        for (int i = 0; i < end; i++) assertEquals(ga[i], gb[i], 1e-12 * (1 + Math.abs(ga[i])), "hidden parameter " + i);
+    }
+
+    @Example
+    void labelInputsMustBeOnePositionPerClass() {
+        Graph g = net(1);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.pnn.spi.PnnException.class,
+                () -> trainer(false, new ChainDevice(g), 0, "label_inputs", "0,1"));
+        assertTrue(e.getMessage().contains("label_inputs"), e.getMessage());
+    }
+
     @Example
     void zeroVectorsGiveZeroCosineAndZeroGradient() {
         double[] zero = new double[3], b = {1, 2, 3};
