@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * {@code kerr_lattice(x, sites: 16, steps: 200, dt: 0.05, g: 0.8, coupling: 1, outputs: 2)} in module
  * {@code physics}: the input's values are launched as real amplitudes on the first sites, the wave evolves for
- * T = steps·dt, and the intensities |a_r(T)|² of the last {@code outputs} sites are the outputs. Learnable:
+ * T = steps·dt, and the intensities |a_r(T)|² of the output sites are the outputs: the last {@code outputs}
+ * sites, or with {@code readout: spread} sites spread evenly along the chain (site ⌊(k + ½)·sites/outputs⌋). Learnable:
  * the on-site fields θ ({@code fields}, one per site and time segment, row-major [segments, sites]).
  */
 final class KerrBlock implements BlockType {
@@ -55,7 +56,9 @@ final class KerrBlock implements BlockType {
                 ArgSpec.number("coupling", 1.0, "nearest-neighbour coupling J"),
                 ArgSpec.integer("outputs", 2, "output sites (the last ones); their intensities are the outputs"),
                 ArgSpec.number("input_scale", 1.0, "launch amplitude per unit of input"),
-                ArgSpec.integer("segments", 1, "time slices of the learning field, each with its own on-site fields"));
+                ArgSpec.integer("segments", 1, "time slices of the learning field, each with its own on-site fields"),
+                ArgSpec.symbol("readout", "end", List.of("end", "spread"),
+                        "output sites: the last ones (end) or evenly spread along the chain (spread)"));
     }
 
     @Override

@@ -48,7 +48,8 @@ final class KerrDevice implements Device {
         this.sites = a.integer("sites", 16);
         int outs = a.integer("outputs", 2);
         this.outputs = new int[outs];
-        for (int k = 0; k < outs; k++) outputs[k] = sites - outs + k;
+        boolean spread = a.symbol("readout", "end").equals("spread");
+        for (int k = 0; k < outs; k++) outputs[k] = spread ? (int) ((k + 0.5) * sites / outs) : sites - outs + k;
         this.offset = block.paramOffset();
         this.inputScale = a.number("input_scale", 1.0);
         int steps = a.integer("steps", 200), segments = a.integer("segments", 1);

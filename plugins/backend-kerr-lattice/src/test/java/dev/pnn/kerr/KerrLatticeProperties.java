@@ -31,7 +31,8 @@ class KerrLatticeProperties {
     static Graph chain(int sites, int inputs, int outputs, int segments) {
         return TestGraphs.single(new KerrBlock(), inputs, Map.of("sites", TestGraphs.num(sites), "steps",
                 TestGraphs.num(200), "dt", TestGraphs.num(0.05), "g", TestGraphs.num(0.8), "coupling",
-                TestGraphs.num(1.0), "outputs", TestGraphs.num(outputs), "segments", TestGraphs.num(segments)));
+                TestGraphs.num(1.0), "outputs", TestGraphs.num(outputs), "segments", TestGraphs.num(segments),
+                "readout", new dev.pnn.spi.ir.Value.Sym(segments == 2 ? "spread" : "end")));
     }
 
     static double[] input(long seed, int n) {
