@@ -180,8 +180,9 @@ final class ScatteringDevice implements Device {
 
     /**
      * Backprop through the same linear model: the exact derivatives ∂S_rp/∂Δ_j = (i/κ_j)G_rj·G_jp and
-     * ∂S_rp/∂J_jk = (i/√(κ_jκ_k))(G_rj·G_kp·e^{iφ} + G_rk·G_jp·e^{−iφ}) from the full computed S (G = S − I),
-     * valid with or without reciprocity.
+     * ∂S_rp/∂J_jk = (i/√(κ_jκ_k))(G_rj·G_kp·e^{iφ} + G_rk·G_jp·e^{−iφ}) (G = S − I), valid with or without
+     * reciprocity, contracted with the output weights by reverse mode: one solve with M for G_{:,p} and one with
+     * Mᵀ for Σ_r c_r·G_rj (no reciprocity assumed).
      */
     private final class Twin implements TwinView {
         @Override
@@ -201,35 +202,32 @@ final class ScatteringDevice implements Device {
         @Override
         public void backward(double[] theta, Tape tape, Tensor outputGrad, double[] thetaGrad) {
             Tensor input = tape.activation(inputIndex);
-            double[] sRe = new double[n * n], sIm = new double[n * n], aRe = new double[n], aIm = new double[n];
+            double[] gpRe = new double[n], gpIm = new double[n], cRe = new double[n], cIm = new double[n];
+            double[] aRe = new double[n], aIm = new double[n];
             double c = Math.cos(flux), s = Math.sin(flux);
             for (int r = 0; r < tape.rows(); r++) {
-                models.get().matrix(detuning(theta, input.re, r * width), 0, theta, cOff, sRe, sIm);
-                // a_j = Σ_o c_o·G_oj with c_o = (∂L/∂P_o)·conj(S_op)
-                Arrays.fill(aRe, 0.0);
-                Arrays.fill(aIm, 0.0);
-                for (int k = 0; k < outputs.length; k++) {
-                    int o = outputs[k];
-                    double d = outputGrad.re[r * outputs.length + k];
-                    double cr = d * sRe[o * n + probe], ci = -d * sIm[o * n + probe];
-                    for (int j = 0; j < n; j++) {
-                        double gr = sRe[o * n + j] - (o == j ? 1 : 0), gi = sIm[o * n + j];
-                        aRe[j] += cr * gr - ci * gi;
-                        aIm[j] += cr * gi + ci * gr;
-                    }
-                }
+                int row = r;
+                // a = Gᵀc with c_o = (∂L/∂P_o)·conj(S_op) on the output ports (S_op = G_op since p is no output)
+                models.get().adjoint(detuning(theta, input.re, r * width), 0, theta, cOff, probe, gpRe, gpIm,
+                        (gRe, gIm) -> {
+                            Arrays.fill(cRe, 0.0);
+                            Arrays.fill(cIm, 0.0);
+                            for (int k = 0; k < outputs.length; k++) {
+                                int o = outputs[k];
+                                double d = outputGrad.re[row * outputs.length + k];
+                                cRe[o] = d * gRe[o];
+                                cIm[o] = -d * gIm[o];
+                            }
+                        }, cRe, cIm, aRe, aIm);
                 for (int j = 0; j < n; j++) {
-                    double gr = sRe[j * n + probe] - (j == probe ? 1 : 0), gi = sIm[j * n + probe];
-                    double zi = aRe[j] * gi + aIm[j] * gr;          // Im(a_j·G_jp)
-                    thetaGrad[dOff + j] += -2 * zi / kappa;         // 2Re(i·z/κ) = −2Im(z)/κ
+                    double zi = aRe[j] * gpIm[j] + aIm[j] * gpRe[j];  // Im(a_j·G_jp)
+                    thetaGrad[dOff + j] += -2 * zi / kappa;           // 2Re(i·z/κ) = −2Im(z)/κ
                 }
                 for (int e = 0; e < knobs.size() - cOff; e++) {
                     ScatteringView.Knob kb = knobs.get(cOff + e);
                     int j = kb.mode(), k = kb.other();
-                    double gkr = sRe[k * n + probe] - (k == probe ? 1 : 0), gki = sIm[k * n + probe];
-                    double gjr = sRe[j * n + probe] - (j == probe ? 1 : 0), gji = sIm[j * n + probe];
-                    double z1r = aRe[j] * gkr - aIm[j] * gki, z1i = aRe[j] * gki + aIm[j] * gkr; // a_j·G_kp
-                    double z2r = aRe[k] * gjr - aIm[k] * gji, z2i = aRe[k] * gji + aIm[k] * gjr; // a_k·G_jp
+                    double z1r = aRe[j] * gpRe[k] - aIm[j] * gpIm[k], z1i = aRe[j] * gpIm[k] + aIm[j] * gpRe[k]; // a_j·G_kp
+                    double z2r = aRe[k] * gpRe[j] - aIm[k] * gpIm[j], z2i = aRe[k] * gpIm[j] + aIm[k] * gpRe[j]; // a_k·G_jp
                     double zi = (z1r * s + z1i * c) + (-z2r * s + z2i * c);  // Im(z1·e^{iφ} + z2·e^{−iφ})
                     thetaGrad[cOff + e] += -2 * zi / kappa;
                 }

@@ -42,8 +42,13 @@ final class ScatteringModel {
 
     /** Builds M from detunings Δ and couplings J, and factors it. */
     private void factor(double[] detuning, int dOff, double[] coupling, int cOff) {
+        factor(detuning, dOff, coupling, cOff, false);
+    }
+
+    /** Builds M (or Mᵀ, which has the opposite flux) and factors it; the solver may overwrite m. */
+    private void factor(double[] detuning, int dOff, double[] coupling, int cOff, boolean transpose) {
         m.zero();
-        double c = Math.cos(flux), s = Math.sin(flux);
+        double c = Math.cos(flux), s = transpose ? -Math.sin(flux) : Math.sin(flux);
         for (int j = 0; j < n; j++) m.set(j, j, detuning[dOff + j] - omega, -0.5 * (kappa[j] + gamma[j]));
         for (int e = 0; e < edges.length; e++) {
             int j = edges[e][0], k = edges[e][1];
@@ -70,6 +75,37 @@ final class ScatteringModel {
             double zr = sol.data[2 * j], zi = sol.data[2 * j + 1];
             outRe[j] = inRe[j] - sk * zi;   // a_in + i√κ·z
             outIm[j] = inIm[j] + sk * zr;
+        }
+    }
+
+    /**
+     * What reverse mode needs, from two solves instead of the full S: column p of G = S − I (G_jp = i√κ_j·z_j with
+     * M z = √K e_p) and w = Gᵀc for the output weights c (w_j = i√κ_j·u_j with Mᵀu = √K c; Mᵀ = M when reciprocal,
+     * so the factorization is reused). {@code c} is given by {@code weights}, called with column p.
+     */
+    void adjoint(double[] detuning, int dOff, double[] coupling, int cOff, int p, double[] gpRe, double[] gpIm,
+                 java.util.function.BiConsumer<double[], double[]> weights, double[] cRe, double[] cIm,
+                 double[] wRe, double[] wIm) {
+        factor(detuning, dOff, coupling, cOff);
+        rhs.zero();
+        rhs.set(p, 0, Math.sqrt(kappa[p]), 0);
+        solver.solve(rhs, sol);
+        for (int j = 0; j < n; j++) {
+            double sk = Math.sqrt(kappa[j]);
+            gpRe[j] = -sk * sol.data[2 * j + 1];
+            gpIm[j] = sk * sol.data[2 * j];
+        }
+        weights.accept(gpRe, gpIm);
+        if (flux != 0) factor(detuning, dOff, coupling, cOff, true); // Mᵀ differs from M
+        for (int j = 0; j < n; j++) {
+            double sk = Math.sqrt(kappa[j]);
+            rhs.set(j, 0, sk * cRe[j], sk * cIm[j]);
+        }
+        solver.solve(rhs, sol);
+        for (int j = 0; j < n; j++) {
+            double sk = Math.sqrt(kappa[j]);
+            wRe[j] = -sk * sol.data[2 * j + 1];
+            wIm[j] = sk * sol.data[2 * j];
         }
     }
 
