@@ -31,6 +31,14 @@ import java.util.concurrent.Callable;
 final class SweepCommand implements Callable<Integer> {
     static final String BEGIN = "<!-- sweep:begin -->", END = "<!-- sweep:end -->";
 
+    static String begin(String marker) {
+        return "<!-- " + marker + ":begin -->";
+    }
+
+    static String end(String marker) {
+        return "<!-- " + marker + ":end -->";
+    }
+
     @ParentCommand
     private RootCommand root;
 
@@ -70,6 +78,10 @@ final class SweepCommand implements Callable<Integer> {
             description = "where the plans' run folders go (default ${DEFAULT-VALUE})")
     private Path runs;
 
+    @Option(names = "--marker", paramLabel = "NAME", defaultValue = "sweep",
+            description = "the doc block to replace: <!-- NAME:begin --> ... <!-- NAME:end --> (default ${DEFAULT-VALUE})")
+    private String marker;
+
     @Option(names = "--doc", paramLabel = "FILE.md", description = "markdown file whose sweep block is replaced by the results")
     private Path doc;
 
@@ -94,7 +106,7 @@ final class SweepCommand implements Callable<Integer> {
         String block = describe(result, png) + "\n" + table;
         write(out.resolve("sweep.md"), block);
         root.out().print(table);
-        if (doc != null) splice(doc, block);
+        if (doc != null) splice(doc, block, marker);
         root.out().println("wrote " + out.resolve("sweep.json") + ", " + out.resolve("sweep.md") + ", " + png
                            + (doc == null ? "" : "; updated " + doc));
         return ExitCode.OK;
@@ -123,13 +135,14 @@ final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    private static void splice(Path doc, String block) {
+    private static void splice(Path doc, String block, String marker) {
+        String begin = begin(marker), end = end(marker);
         try {
             String text = Files.readString(doc);
-            int b = text.indexOf(BEGIN), e = text.indexOf(END);
+            int b = text.indexOf(begin), e = text.indexOf(end);
             if (b < 0 || e < b)
-                throw new UsageError(doc + " has no " + BEGIN + " ... " + END + " block", "add the two markers where the table goes");
-            Files.writeString(doc, text.substring(0, b + BEGIN.length()) + "\n" + block + text.substring(e));
+                throw new UsageError(doc + " has no " + begin + " ... " + end + " block", "add the two markers where the table goes");
+            Files.writeString(doc, text.substring(0, b + begin.length()) + "\n" + block + text.substring(e));
         } catch (IOException e) {
             throw new PnnException("cannot update " + doc + ": " + e.getMessage(), "check the file");
         }
