@@ -53,6 +53,7 @@ for spec in "${RUNS[@]}"; do
   args=()
   [ -n "$epochs" ] && args+=(--epochs "$epochs")
   rm -rf "$OUT/run$i"
+  echo "$name" >"$OUT/run$i.name"
   if ! /usr/bin/time -f '%M' -o "$OUT/run$i.rss" "${PNN[@]}" train "$src" --out "$OUT/run$i" "${args[@]}" >"$OUT/run$i.log" 2>&1; then
     printf '| %s | – | failed: %s | | | | |\n' "$name" "$(tail -1 "$OUT/run$i.log")"
     continue
@@ -62,6 +63,21 @@ for spec in "${RUNS[@]}"; do
     "| \($name) | \(.paramCount) | \(.final.testAccuracy * 10000 | round / 10000) | "
     + "\((.queries.device | to_entries | map(.value) | add) // 0) | \(.times.wallSeconds * 10 | round / 10) | "
     + "\(.peakStoredDoubles // "–") | \(($rss | tonumber) / 1024 | round) |"' "$s"
+done
+echo
+# Accuracy against queries and wall time for the query-driven trainers, from each run's metrics.csv: the test
+# accuracy after the last epoch whose cumulative training queries stay within each budget ("–": not even one
+# epoch fits).
+printf '| run | 1e5 queries | 2.5e5 | 5e5 | 1e6 | 2e6 | final (queries, wall s) |\n|---|---|---|---|---|---|---|\n'
+for f in "$OUT"/run*.name; do
+  i="${f%.name}"; m="$i/metrics.csv"; name="$(cat "$f")"
+  [ -f "$m" ] || continue
+  awk -F, -v name="$name" 'NR == 1 { next }
+    { q = $10; acc = $5; wall = $8; last = sprintf("%.3f (%d, %.1f)", acc, q, wall)
+      for (k = 1; k <= 5; k++) if (q <= b[k]) at[k] = sprintf("%.3f", acc) }
+    BEGIN { b[1] = 1e5; b[2] = 2.5e5; b[3] = 5e5; b[4] = 1e6; b[5] = 2e6 }
+    END { if (q == 0) exit; row = "| " name; for (k = 1; k <= 5; k++) row = row " | " ((k in at) ? at[k] : "–");
+          print row " | " last " |" }' "$m"
 done
 echo
 echo "runs in $OUT"
