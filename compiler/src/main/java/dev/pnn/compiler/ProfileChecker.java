@@ -100,7 +100,13 @@ final class ProfileChecker {
         }
         List<Value> out = new ArrayList<>();
         boolean ok = true;
+        Set<String> unknownReported = new HashSet<>();
         for (Expr t : terms) {
+            String name = t instanceof Expr.Call c ? c.callee().name() : ((Expr.Name) t).name();
+            if (scope.catalog.noiseModels().find(name).isEmpty() && !unknownReported.add(name)) {
+                ok = false; // one report per unknown name and setting is enough
+                continue;
+            }
             Value v = noiseTerm(spec, t);
             if (v == null) ok = false;
             else out.add(v);

@@ -8,6 +8,10 @@ import java.util.List;
  * are shown as four spaces and the carets follow.
  */
 public final class DiagnosticRenderer {
+    /** Lines longer than this many characters are shown as a window around the span. */
+    static final int MAX_SHOWN = 120;
+    private static final int CONTEXT = 40;
+
     private final String sourceName;
     private final String[] lines;
 
@@ -36,13 +40,22 @@ public final class DiagnosticRenderer {
         boolean fileLevel = s.equals(Span.FILE) && (lines.length == 0 || lines[0].isEmpty());
         if (s.line() <= lines.length && !fileLevel) {
             String raw = lines[s.line() - 1];
+            int from = index(raw, s.column() - 1);
+            int to = s.endLine() == s.line() ? Math.max(from, index(raw, s.endColumn() - 1)) : raw.length();
+            // Long lines (generated files) are shown as a window around the span, so output stays small.
+            int winStart = 0, winEnd = raw.length();
+            if (raw.length() > MAX_SHOWN) {
+                winStart = Math.max(0, from - CONTEXT);
+                winEnd = Math.min(raw.length(), Math.max(to, from + 1) + CONTEXT);
+                if (winEnd - winStart > MAX_SHOWN) winEnd = winStart + MAX_SHOWN;
+                winStart = safe(raw, winStart);
+                winEnd = safe(raw, winEnd);
+            }
+            String prefix = winStart > 0 ? "..." : "", suffix = winEnd < raw.length() ? "..." : "";
             sb.append(pad).append(" |\n");
-            sb.append(lineNo).append(" | ").append(expandTabs(raw, raw.codePointCount(0, raw.length()))).append('\n');
-            int lineLen = raw.codePointCount(0, raw.length());
-            int from = Math.min(s.column() - 1, lineLen);
-            int to = s.endLine() == s.line() ? Math.min(s.endColumn() - 1, lineLen) : lineLen;
-            int startCol = expandTabs(raw, from).length();
-            int width = Math.max(1, expandTabs(raw, to).length() - startCol);
+            sb.append(lineNo).append(" | ").append(prefix).append(expandTabs(raw.substring(winStart, winEnd))).append(suffix).append('\n');
+            int startCol = prefix.length() + expandTabs(raw.substring(winStart, Math.min(from, winEnd))).length();
+            int width = Math.max(1, expandTabs(raw.substring(Math.min(from, winEnd), Math.min(to, winEnd))).length());
             sb.append(pad).append(" | ").append(" ".repeat(startCol)).append("^".repeat(width));
             if (!d.label().isEmpty()) sb.append(' ').append(d.label());
             sb.append('\n');
@@ -52,16 +65,22 @@ public final class DiagnosticRenderer {
         return sb.toString();
     }
 
-    /** The first {@code codePoints} code points of {@code line}, tabs widened to four spaces. */
-    private static String expandTabs(String line, int codePoints) {
-        StringBuilder sb = new StringBuilder();
+    /** Char index of the given code-point column offset, clamped to the line. */
+    private static int index(String line, int codePoints) {
+        if (codePoints <= 0) return 0;
+        boolean simple = line.chars().limit(Math.min((long) codePoints + 1, line.length())).noneMatch(c -> Character.isSurrogate((char) c));
+        if (simple) return Math.min(codePoints, line.length());
         int i = 0;
-        for (int k = 0; k < codePoints && i < line.length(); k++) {
-            int cp = line.codePointAt(i);
-            i += Character.charCount(cp);
-            if (cp == '\t') sb.append("    ");
-            else sb.appendCodePoint(cp);
-        }
-        return sb.toString();
+        for (int k = 0; k < codePoints && i < line.length(); k++) i += Character.charCount(line.codePointAt(i));
+        return i;
+    }
+
+    /** Moves a cut point off the middle of a surrogate pair. */
+    private static int safe(String line, int i) {
+        return i > 0 && i < line.length() && Character.isLowSurrogate(line.charAt(i)) ? i - 1 : i;
+    }
+
+    private static String expandTabs(String text) {
+        return text.replace("\t", "    ");
     }
 }
