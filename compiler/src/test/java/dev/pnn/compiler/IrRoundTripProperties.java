@@ -14,7 +14,7 @@ class IrRoundTripProperties {
         return IrArbitraries.programs();
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void textFormParsesBackToAnEqualProgram(@ForAll("programs") Program p) {
         String text = IrText.print(p);
         Program back = IrText.parse(text);
@@ -22,7 +22,7 @@ class IrRoundTripProperties {
         assertEquals(text, IrText.print(back));
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void jsonParsesBackToAnEqualProgram(@ForAll("programs") Program p) {
         String json = IrJson.write(p);
         assertEquals(p, IrJson.read(json), json);
