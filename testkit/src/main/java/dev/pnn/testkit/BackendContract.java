@@ -112,6 +112,27 @@ public interface BackendContract {
         probe(c, idealProfile(), seed).vjpMatchesFiniteDifferences();
     }
 
+    /**
+     * Chains of 1..3 of the backend's real-to-real blocks ({@link PnnArbitraries#networks}): the composed VJP
+     * passes the §3 check too (catches kernels that are right alone but mishandle input gradients or scratch).
+     */
+    @Property(tries = 20)
+    default void random_networks_pass_the_gradient_check(@ForAll("contractNetworks") BlockCase net,
+                                                         @ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
+        probe(net, idealProfile(), seed).vjpMatchesFiniteDifferences();
+    }
+
+    @Provide
+    default Arbitrary<BlockCase> contractNetworks() {
+        List<BlockType> offered = blockTypes().stream().filter(t -> backend().blocks().contains(t.name())).toList();
+        boolean any = offered.stream().anyMatch(t -> t.inputs().equals(List.of(dev.pnn.spi.ir.Domain.REAL))
+                && t.output().equals(dev.pnn.spi.ir.Domain.REAL));
+        if (!any) return Arbitraries.of(blockCases()); // nothing to chain: the per-block cases again
+        return PnnArbitraries.networks(offered).map(g -> new BlockCase(g.nodes().get(g.nodes().size() - 1).op(), g,
+                "network " + String.join(" -> ", g.nodes().stream().skip(1).map(n -> n.op() + "->" + n.type()).toList())
+                        + " on " + g.nodes().get(0).type()));
+    }
+
     @Property(tries = 30)
     default void forward_is_deterministic_at_a_fixed_seed(@ForAll("contractBlockCases") BlockCase c,
                                                           @ForAll("contractProfiles") HardwareProfile p,

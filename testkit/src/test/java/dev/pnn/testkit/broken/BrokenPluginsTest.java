@@ -51,7 +51,9 @@ class BrokenPluginsTest {
         ContractRun run = failing(BrokenCases.FlippedSignBackend.class, VJP, "VJP of block 'squash' disagrees",
                 "gradient check FAILED", "‖g − g_FD‖/max(‖g‖,‖g_FD‖) = 2.000e+00", "y.a[");
         assertTrue(run.reports().get(VJP).contains("squash on real[2]"), run.reports().get(VJP));
-        assertEquals(List.of(VJP), run.failedProperties());
+        // the composed check over random chains of the block fails too; nothing else does
+        assertEquals(java.util.Set.of(VJP, "random networks pass the gradient check"),
+                java.util.Set.copyOf(run.failedProperties()));
     }
 
     @Test
@@ -80,7 +82,9 @@ class BrokenPluginsTest {
     void a_backend_giving_nan_on_zero_input_is_caught() {
         ContractRun run = failing(BrokenCases.NanOnEdgeBackend.class, EDGE, "on zero input gave a non-finite output",
                 "NaN");
-        assertEquals(List.of(EDGE), run.failedProperties());
+        // its single-block θ-gradient is right; chained, its input VJP (which ignores the x·log|x| term) is caught
+        assertEquals(java.util.Set.of(EDGE, "random networks pass the gradient check"),
+                java.util.Set.copyOf(run.failedProperties()));
     }
 
     @Test
