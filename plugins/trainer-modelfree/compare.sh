@@ -21,7 +21,7 @@ PNN=(java -jar "$OUT/bin/pnn-cli.jar")
 
 # name | sample | trainer override (empty = the sample's own) | epochs override (empty = the sample's own)
 RUNS=(
-  "backprop (mzi, 64-mode mesh)|samples/mzi_digits.pnn||20"
+  "backprop (mzi_digits.pnn, 64-mode mesh, 20 of its 60 epochs)|samples/mzi_digits.pnn||20"
   "backprop (hybrid MLP)|samples/mlp_digits_dfa.pnn|backprop|"
   "dfa (augmented, measured slope)|samples/mlp_digits_dfa.pnn||"
   "backprop (relu MLP 128-128)|samples/mlp_digits_ffa.pnn|backprop|"
