@@ -122,15 +122,32 @@ public interface BackendContract {
         probe(net, idealProfile(), seed).vjpMatchesFiniteDifferences();
     }
 
+    /**
+     * Random chains of the backend's real-to-real blocks; when the backend has none, or refuses a chain of two of
+     * them with a {@link dev.pnn.spi.PnnException} (backends that run one block per graph), the per-block cases.
+     */
     @Provide
     default Arbitrary<BlockCase> contractNetworks() {
-        List<BlockType> offered = blockTypes().stream().filter(t -> backend().blocks().contains(t.name())).toList();
-        boolean any = offered.stream().anyMatch(t -> t.inputs().equals(List.of(dev.pnn.spi.ir.Domain.REAL))
-                && t.output().equals(dev.pnn.spi.ir.Domain.REAL));
-        if (!any) return Arbitraries.of(blockCases()); // nothing to chain: the per-block cases again
-        return PnnArbitraries.networks(offered).map(g -> new BlockCase(g.nodes().get(g.nodes().size() - 1).op(), g,
-                "network " + String.join(" -> ", g.nodes().stream().skip(1).map(n -> n.op() + "->" + n.type()).toList())
-                        + " on " + g.nodes().get(0).type()));
+        List<BlockType> real = blockTypes().stream().filter(t -> backend().blocks().contains(t.name()))
+                .filter(t -> t.inputs().equals(List.of(dev.pnn.spi.ir.Domain.REAL))
+                        && t.output().equals(dev.pnn.spi.ir.Domain.REAL)).toList();
+        if (real.isEmpty() || !acceptsChains(real)) return Arbitraries.of(blockCases());
+        return PnnArbitraries.networks(real, this::requiredArgs).map(g -> new BlockCase(
+                g.nodes().get(g.nodes().size() - 1).op(), g, "network " + String.join(" -> ",
+                g.nodes().stream().skip(1).map(n -> n.op() + "->" + n.type()).toList()) + " on " + g.nodes().get(0).type()));
+    }
+
+    private boolean acceptsChains(List<BlockType> real) {
+        for (int n = 2; n <= 4; n++) {
+            var g = PnnArbitraries.chain(real, n, List.of(0, 0), this::requiredArgs);
+            if (g.isEmpty()) continue;
+            try (var d = backend().open(new dev.pnn.spi.device.DeviceRequest(g.get(), idealProfile(), 0, this::resolveNoise))) {
+                return true;
+            } catch (dev.pnn.spi.PnnException refused) {
+                return false;
+            }
+        }
+        return false;
     }
 
     @Property(tries = 30)

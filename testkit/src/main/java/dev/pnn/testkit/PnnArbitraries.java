@@ -86,23 +86,30 @@ public final class PnnArbitraries {
      * Shrinks toward fewer, earlier-listed blocks on narrower inputs.
      */
     public static Arbitrary<Graph> networks(List<BlockType> types) {
+        return networks(types, name -> Map.of());
+    }
+
+    /** As {@link #networks(List)}, with arguments for each block by name (required ones, or smaller sizes). */
+    public static Arbitrary<Graph> networks(List<BlockType> types, java.util.function.Function<String, Map<String, Value>> args) {
         List<BlockType> real = types.stream()
                 .filter(t -> t.inputs().equals(List.of(Domain.REAL)) && t.output().equals(Domain.REAL)).toList();
         if (real.isEmpty()) throw new IllegalArgumentException("no block maps real[n] to real[m] among " + types);
         return Combinators.combine(Arbitraries.integers().between(1, 4),
                         Arbitraries.integers().between(0, real.size() - 1).list().ofMinSize(1).ofMaxSize(3))
-                .as((n, picks) -> chain(real, n, picks))
+                .as((n, picks) -> chain(real, n, picks, args))
                 .filter(Optional::isPresent).map(Optional::get);
     }
 
-    private static Optional<Graph> chain(List<BlockType> types, int n, List<Integer> picks) {
+    /** The chain of {@code picks} (indices into {@code types}) on an input of width {@code n}, if every block accepts its input. */
+    public static Optional<Graph> chain(List<BlockType> types, int n, List<Integer> picks,
+                                        java.util.function.Function<String, Map<String, Value>> args) {
         List<Node> nodes = new ArrayList<>();
         nodes.add(new Node("x", Node.INPUT_OP, List.of(), Map.of(), ValueType.real(n), List.of(), Loc.NONE));
         String prev = "x";
         int width = n, offset = 0;
         for (int k = 0; k < picks.size(); k++) {
             BlockType t = types.get(picks.get(k));
-            Optional<BlockCase> one = BlockCases.build(t, width, Map.<String, Value>of(), List.of());
+            Optional<BlockCase> one = BlockCases.build(t, width, args.apply(t.name()), List.of());
             if (one.isEmpty()) return Optional.empty();
             Node proto = one.get().graph().node("y").orElseThrow();
             String id = "h" + k;
