@@ -44,7 +44,6 @@ final class ArgBinder {
         Map<String, ArgSpec> byName = new LinkedHashMap<>();
         for (ArgSpec s : specs) byName.put(s.name(), s);
         Map<String, Value> bound = new HashMap<>();
-        Map<String, Span> where = new HashMap<>();
         java.util.Set<String> given = new java.util.HashSet<>();
         boolean ok = true;
         List<ArgSpec> positionalSpecs = new ArrayList<>(specs);
@@ -54,7 +53,6 @@ final class ArgBinder {
             if (a.named()) continue;
             if (first && firstStringIsPath && a.value() instanceof Expr.Str s) {
                 bound.put(PATH, new Value.Str(s.value()));
-                where.put(PATH, a.span());
                 positionalSpecs.removeIf(sp -> sp.name().equals(PATH));
                 first = false;
                 continue;
@@ -72,10 +70,7 @@ final class ArgBinder {
             given.add(spec.name());
             Value v = check(what, spec, a.value());
             if (v == null) ok = false;
-            else {
-                bound.put(spec.name(), v);
-                where.put(spec.name(), a.span());
-            }
+            else bound.put(spec.name(), v);
         }
         for (Arg a : args) {
             if (!a.named()) continue;

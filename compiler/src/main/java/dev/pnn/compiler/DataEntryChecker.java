@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** {@code data = digits8x8("data/digits8x8.csv.gz", test: 20%, seed: 1);} a leading string is the {@code path}. */
-public final class DataEntryChecker implements PlanEntryChecker {
+final class DataEntryChecker implements PlanEntryChecker {
     @Override
     public Set<String> keys() {
         return Set.of(TrainingPlan.DATA);

@@ -64,10 +64,8 @@ final class FileCompiler {
         for (Item.Use u : file.uses()) use(u);
         declare(file);
         List<Graph> graphs = new ArrayList<>();
-        NetworkLowering lowering;
         for (Item.Network n : scope.declaredNetworks.values()) {
-            lowering = new NetworkLowering(scope, diags, binder);
-            lowering.lower(n).ifPresent(g -> {
+            new NetworkLowering(scope, diags, binder).lower(n).ifPresent(g -> {
                 graphs.add(g);
                 scope.graphs.put(g.name(), g);
             });
@@ -121,7 +119,15 @@ final class FileCompiler {
     private void use(Item.Use u) {
         String name = u.module().name();
         if (scope.usedModules.contains(name)) return;
-        Optional<String> src = modules.load(name);
+        Optional<String> src;
+        try {
+            src = modules.load(name);
+        } catch (RuntimeException e) {
+            diags.add(Diagnostic.error(DiagnosticCode.MODULE_HAS_ERRORS, u.module().span(),
+                    "module '" + name + "' cannot be loaded: " + e.getMessage(), "used here")
+                    .help("the module comes from the stdlib or a plugin jar; check that the jar is intact"));
+            return;
+        }
         boolean blockModule = scope.blockModules().contains(name);
         if (src.isEmpty() && !blockModule) {
             Diagnostic d = Diagnostic.error(DiagnosticCode.UNKNOWN_MODULE, u.module().span(), "unknown module '" + name + "'", "unknown module");

@@ -28,8 +28,8 @@ import java.util.Set;
  * backend must run every block of the plan's network. In the IR, {@code on} is a {@link Value.Sym} and a
  * Monte Carlo evaluation is {@code monte_carlo(profile: <sym>, devices: M, seed: S)}.
  */
-public final class HardwareEntryChecker implements PlanEntryChecker {
-    public static final String MONTE_CARLO = "monte_carlo";
+final class HardwareEntryChecker implements PlanEntryChecker {
+    static final String MONTE_CARLO = "monte_carlo";
     static final List<ArgSpec> MONTE_CARLO_ARGS = List.of(
             ArgSpec.symbol("profile", null, List.of(), "hardware profile whose device instances are sampled"),
             ArgSpec.integer("devices", null, "number of device instances"),

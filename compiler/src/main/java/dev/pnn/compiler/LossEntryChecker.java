@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** {@code loss = cross_entropy;} or a call with arguments. */
-public final class LossEntryChecker implements PlanEntryChecker {
+final class LossEntryChecker implements PlanEntryChecker {
     @Override
     public Set<String> keys() {
         return Set.of(TrainingPlan.LOSS);

@@ -311,7 +311,7 @@ final class NetworkLowering {
         try {
             shaping = block.shape(inputTypes, new Args(op, attrs));
         } catch (RuntimeException e) {
-            pluginFailure(call.span(), what, "computing its shape", e);
+            pluginFailure(call.span(), op, "computing its shape", e);
             return Optional.empty();
         }
         if (shaping instanceof Shaping.Mismatch m) {
@@ -415,10 +415,10 @@ final class NetworkLowering {
         diags.add(dym.isPresent() ? d.help("did you mean `" + dym.get() + "`?") : d);
     }
 
-    private void pluginFailure(Span span, String what, String doing, RuntimeException e) {
-        String source = scope.catalog.blocks().sourceOf(what.replaceAll(".*'(.*)'.*", "$1")).orElse("a plugin");
+    private void pluginFailure(Span span, String block, String doing, RuntimeException e) {
+        String source = scope.catalog.blocks().sourceOf(block).orElse("a plugin");
         diags.add(Diagnostic.error(DiagnosticCode.PLUGIN_FAILURE, span,
-                        what + " failed while " + doing + ": " + e, "plugin failed here")
+                        "block '" + block + "' failed while " + doing + ": " + e, "plugin failed here")
                 .note("contributed by " + source).help("this is a bug in the plugin; report it to its authors"));
     }
 

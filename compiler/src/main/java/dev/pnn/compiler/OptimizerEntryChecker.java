@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** {@code optimizer = adam(lr: 0.01, halve_every: 30);} (whether one is required depends on the trainer). */
-public final class OptimizerEntryChecker implements PlanEntryChecker {
+final class OptimizerEntryChecker implements PlanEntryChecker {
     @Override
     public Set<String> keys() {
         return Set.of(TrainingPlan.OPTIMIZER);

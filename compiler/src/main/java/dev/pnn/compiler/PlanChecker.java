@@ -181,7 +181,7 @@ final class PlanChecker {
 
         @Override
         public Optional<Value> convert(Expr expression) {
-            return Optional.ofNullable(values_convert(expression));
+            return Optional.ofNullable(PlanChecker.this.values.convert(expression));
         }
 
         @Override
@@ -218,9 +218,5 @@ final class PlanChecker {
 
     static String plural(String kind) {
         return kind.endsWith("s") ? kind + "es" : kind + "s";
-    }
-
-    private Value values_convert(Expr e) {
-        return values.convert(e);
     }
 }

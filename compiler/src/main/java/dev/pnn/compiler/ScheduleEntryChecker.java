@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** {@code epochs = 60; batch = 64; seed = 0;}: whole numbers, epochs and batch at least 1, seed at least 0. */
-public final class ScheduleEntryChecker implements PlanEntryChecker {
+final class ScheduleEntryChecker implements PlanEntryChecker {
     @Override
     public Set<String> keys() {
         return PlanChecker.ordered(TrainingPlan.EPOCHS, TrainingPlan.BATCH, TrainingPlan.SEED);

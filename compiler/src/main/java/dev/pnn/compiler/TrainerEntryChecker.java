@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  * then, once {@code on} is known, what the trainer needs against what the backend provides. Wrappers resolve
  * their base through {@link TrainerFactory#requires(Args, Function)}.
  */
-public final class TrainerEntryChecker implements PlanEntryChecker {
+final class TrainerEntryChecker implements PlanEntryChecker {
     /** Order in which well-known capabilities are listed; others follow alphabetically. */
     private static final List<Capability> WELL_KNOWN = List.of(Capability.FORWARD, Capability.TWIN, Capability.LAYERS,
             Capability.NOISE, Capability.ENERGY, Capability.ECHO, Capability.SCATTERING, Capability.RESERVOIR, Capability.ADJOINT);

@@ -71,10 +71,51 @@ class DiagnosticCodesTest {
 
     @Test
     void e0001InternalError() {
-        ModuleSource exploding = m -> {
-            throw new IllegalStateException("boom");
+        // Something the compiler does not guard against (here a block whose module() throws) still ends as a
+        // diagnostic, not an exception.
+        PnnPlugin p = new PnnPlugin() {
+            @Override
+            public String name() {
+                return "odd-plugin";
+            }
+
+            @Override
+            public List<BlockType> blocks() {
+                return List.of(new BlockType() {
+                    @Override
+                    public String name() {
+                        return "odd";
+                    }
+
+                    @Override
+                    public String module() {
+                        throw new IllegalStateException("boom");
+                    }
+
+                    @Override
+                    public List<Domain> inputs() {
+                        return List.of(Domain.REAL);
+                    }
+
+                    @Override
+                    public Domain output() {
+                        return Domain.REAL;
+                    }
+
+                    @Override
+                    public List<dev.pnn.spi.ir.ArgSpec> args() {
+                        return List.of();
+                    }
+
+                    @Override
+                    public dev.pnn.spi.block.Shaping shape(List<dev.pnn.spi.ir.ValueType> in, dev.pnn.spi.ir.Args a) {
+                        return dev.pnn.spi.block.Shaping.Ok.of(1);
+                    }
+                });
+            }
         };
-        Diagnostic d = expect(new PnnCompiler(FakePlugins.catalog(), exploding), Carets.of("^^use photonics;\n"), INTERNAL_ERROR,
+        Catalog catalog = Catalog.of(List.of(FakePlugins.photonics(), FakePlugins.training(), p));
+        Diagnostic d = expect(new PnnCompiler(catalog, ModuleSource.none()), Carets.of("^^use photonics;\n"), INTERNAL_ERROR,
                 "internal compiler error: java.lang.IllegalStateException: boom");
         assertTrue(d.helps().get(0).contains("bug in pnn"));
     }
@@ -259,6 +300,15 @@ class DiagnosticCodesTest {
     void e0211MultipleOutputs() {
         expect("network N { input x : real[2]; output y = relu(x); ^output z = tanh(x);^ }", MULTIPLE_OUTPUTS,
                 "network 'N' has more than one output");
+    }
+
+    @Test
+    void e0212ModuleThatCannotBeLoaded() {
+        ModuleSource exploding = m -> {
+            throw new java.io.UncheckedIOException(new java.io.IOException("zip file closed"));
+        };
+        expect(new PnnCompiler(FakePlugins.catalog(), exploding), Carets.of("use ^photonics^;\n"), MODULE_HAS_ERRORS,
+                "module 'photonics' cannot be loaded: java.io.IOException: zip file closed");
     }
 
     @Test
