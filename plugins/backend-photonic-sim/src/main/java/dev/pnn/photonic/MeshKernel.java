@@ -27,7 +27,10 @@ import dev.pnn.spi.exec.Tensor;
  * <p>Not thread-safe across calls (the device using it is not); chunks of one call run concurrently.
  */
 final class MeshKernel implements InferenceKernel {
+    /** Smallest number of rows per chunk; see {@link #chunkRows}. */
     static final int CHUNK = 32;
+    /** Largest number of rows per chunk: longer loops vectorize better, until the chunk state leaves L2. */
+    static final int MAX_CHUNK = 128;
     /**
      * How the backward pass gets each MZI's input: {@code true} (default) reconstructs them during the backward
      * walk by applying the inverse MZI T⁻¹ = T†/t² to its output; {@code false} stores the two input rows of every
@@ -61,8 +64,9 @@ final class MeshKernel implements InferenceKernel {
     // per MZI: T⁻¹ = T†/t² (for reconstructing inputs in the backward walk)
     private final double[] v00r, v00i, v01r, v01i, v10r, v10i, v11r, v11i;
     private final double[] ca, sa;
-    // the composed matrix, transposed: ut[j·n + i] = U[i][j]
-    private final double[] utr, uti;
+    // the composed matrix, transposed: ut[j][i] = U[i][j] (one array per input mode, so the product's inner loop
+    // indexes every array by the same i and vectorizes)
+    private final double[][] utr, uti;
     private final double[] appliedBar;
     private final double[] programmedBar;
 
@@ -95,8 +99,8 @@ final class MeshKernel implements InferenceKernel {
         v10r = new double[mzis]; v10i = new double[mzis]; v11r = new double[mzis]; v11i = new double[mzis];
         ca = new double[n];
         sa = new double[n];
-        utr = new double[n * n];
-        uti = new double[n * n];
+        utr = new double[n][n];
+        uti = new double[n][n];
     }
 
     static MeshKernel ideal(MeshLayout layout, int offset) {
@@ -157,47 +161,88 @@ final class MeshKernel implements InferenceKernel {
         callsSinceChange = 0;
     }
 
-    // ------------------------------------------------------------------ scratch
+    // ------------------------------------------------------------------ chunks and scratch
+
+    /**
+     * Rows per chunk for a batch: the batch split evenly over the pool's threads, kept within [{@value #CHUNK},
+     * {@value #MAX_CHUNK}]. Depends only on the row count and the (fixed) thread count, so results are
+     * bit-identical at a fixed thread count.
+     */
+    static int chunkRows(int rows) {
+        int perThread = (rows + RowChunks.threads() - 1) / RowChunks.threads();
+        return Math.max(CHUNK, Math.min(MAX_CHUNK, perThread));
+    }
 
     @Override
     public Object newScratch(int maxRows) {
         return new Scratch(n, mzis, RowChunks.count(maxRows, CHUNK));
     }
 
-    /** Per-tape working memory: per chunk a mode-major state, its gradient and the stored MZI inputs. */
+    /**
+     * Per-tape working memory, per chunk: the mode-major state ({@code sr[k][b]}: one array per mode, so each
+     * MZI is a loop over samples that indexes all its arrays by the same b and vectorizes), its gradient, a work
+     * copy for reconstruction, stored MZI inputs (store mode only) and accumulators. Arrays are made on first use
+     * at the chunk length in use.
+     */
     static final class Scratch {
-        final double[][] sr, si, gr, gi, wr, wi, store, tth, tph, partial;
-        private final int mzis;
+        final int n, mzis;
+        final double[][][] sr, si, gr, gi, wr, wi, store;
+        final double[][] tth, tph, partial, accR, accI;
+        final int[] length;
 
         Scratch(int n, int mzis, int chunks) {
+            this.n = n;
             this.mzis = mzis;
-            sr = new double[chunks][n * CHUNK];
-            si = new double[chunks][n * CHUNK];
-            gr = new double[chunks][];
-            gi = new double[chunks][];
-            wr = new double[chunks][];
-            wi = new double[chunks][];
-            store = new double[chunks][];
+            sr = new double[chunks][][];
+            si = new double[chunks][][];
+            gr = new double[chunks][][];
+            gi = new double[chunks][][];
+            wr = new double[chunks][][];
+            wi = new double[chunks][][];
+            store = new double[chunks][][];
             tth = new double[chunks][];
             tph = new double[chunks][];
             partial = new double[chunks][];
+            accR = new double[chunks][];
+            accI = new double[chunks][];
+            length = new int[chunks];
+        }
+
+        /** Makes the state of chunks [0, chunks) at least {@code cb} long (drops gradients and stores if it grows). */
+        void ensureState(int chunks, int cb) {
+            for (int c = 0; c < chunks; c++) {
+                if (length[c] >= cb) continue;
+                sr[c] = new double[n][cb];
+                si[c] = new double[n][cb];
+                gr[c] = gi[c] = wr[c] = wi[c] = store[c] = null;
+                tth[c] = tph[c] = null;
+                length[c] = cb;
+            }
         }
 
         void ensureStore(int chunks) {
-            for (int c = 0; c < chunks; c++) if (store[c] == null) store[c] = new double[4 * mzis * CHUNK];
+            for (int c = 0; c < chunks; c++) if (store[c] == null) store[c] = new double[4 * mzis][length[c]];
         }
 
-        void ensureGrad(int chunks, int n) {
+        void ensureGrad(int chunks) {
             for (int c = 0; c < chunks; c++) {
                 if (gr[c] != null) continue;
-                gr[c] = new double[n * CHUNK];
-                gi[c] = new double[n * CHUNK];
-                wr[c] = new double[n * CHUNK];
-                wi[c] = new double[n * CHUNK];
-                tth[c] = new double[CHUNK];
-                tph[c] = new double[CHUNK];
-                partial[c] = new double[n * n];
+                gr[c] = new double[n][length[c]];
+                gi[c] = new double[n][length[c]];
+                wr[c] = new double[n][length[c]];
+                wi[c] = new double[n][length[c]];
+                tth[c] = new double[length[c]];
+                tph[c] = new double[length[c]];
+                if (partial[c] == null) partial[c] = new double[n * n];
             }
+        }
+
+        void ensureAccumulators(int chunks) {
+            for (int c = 0; c < chunks; c++)
+                if (accR[c] == null) {
+                    accR[c] = new double[n];
+                    accI[c] = new double[n];
+                }
         }
     }
 
@@ -209,58 +254,62 @@ final class MeshKernel implements InferenceKernel {
         int rows = x.rows();
         refresh(theta);
         Scratch s = (Scratch) scratch;
-        int chunks = RowChunks.count(rows, CHUNK);
+        int chunk = chunkRows(rows), chunks = RowChunks.count(rows, chunk);
+        s.ensureState(chunks, chunk);
         if (!reconstruct) s.ensureStore(chunks);
-        RowChunks.forEach(chunks, c -> forwardChunk(c, rows, x, out, s, true));
+        RowChunks.forEach(chunks, c -> forwardChunk(c, chunk, rows, x, out, s, true));
     }
 
     /** MZI by MZI; {@code record} keeps each MZI's inputs when the kernel stores them for backward. */
-    private void forwardChunk(int c, int rows, Tensor x, Tensor out, Scratch s, boolean record) {
-        int r0 = RowChunks.start(c, CHUNK), r1 = RowChunks.end(c, CHUNK, rows), cb = r1 - r0;
-        double[] sr = s.sr[c], si = s.si[c], st = s.store[c];
+    private void forwardChunk(int c, int chunk, int rows, Tensor x, Tensor out, Scratch s, boolean record) {
+        int r0 = RowChunks.start(c, chunk), cb = RowChunks.end(c, chunk, rows) - r0;
+        double[][] sr = s.sr[c], si = s.si[c];
         gather(x, r0, cb, sr, si);
+        boolean keep = record && !reconstruct;
+        double[][] st = s.store[c];
         for (int m = 0; m < mzis; m++) {
-            int ka = upper[m] * cb, kb = ka + cb, base = 4 * m * cb;
-            if (reconstruct || !record) {
-                applyMzi(sr, si, ka, kb, cb, t00r[m], t00i[m], t01r[m], t01i[m], t10r[m], t10i[m], t11r[m], t11i[m]);
-                continue;
+            int k = upper[m];
+            if (keep) {
+                System.arraycopy(sr[k], 0, st[4 * m], 0, cb);
+                System.arraycopy(si[k], 0, st[4 * m + 1], 0, cb);
+                System.arraycopy(sr[k + 1], 0, st[4 * m + 2], 0, cb);
+                System.arraycopy(si[k + 1], 0, st[4 * m + 3], 0, cb);
             }
-            System.arraycopy(sr, ka, st, base, cb);
-            System.arraycopy(si, ka, st, base + cb, cb);
-            System.arraycopy(sr, kb, st, base + 2 * cb, cb);
-            System.arraycopy(si, kb, st, base + 3 * cb, cb);
-            applyMzi(sr, si, ka, kb, cb, t00r[m], t00i[m], t01r[m], t01i[m], t10r[m], t10i[m], t11r[m], t11i[m]);
+            applyMzi(sr[k], si[k], sr[k + 1], si[k + 1], cb,
+                    t00r[m], t00i[m], t01r[m], t01i[m], t10r[m], t10i[m], t11r[m], t11i[m]);
         }
         scatterScreened(sr, si, r0, cb, out);
     }
 
-    private static void applyMzi(double[] sr, double[] si, int ka, int kb, int cb, double a00r, double a00i,
-                                 double a01r, double a01i, double a10r, double a10i, double a11r, double a11i) {
-        for (int b = 0; b < cb; b++) {
-            double ar = sr[ka + b], ai = si[ka + b], br = sr[kb + b], bi = si[kb + b];
-            sr[ka + b] = a00r * ar - a00i * ai + a01r * br - a01i * bi;
-            si[ka + b] = a00r * ai + a00i * ar + a01r * bi + a01i * br;
-            sr[kb + b] = a10r * ar - a10i * ai + a11r * br - a11i * bi;
-            si[kb + b] = a10r * ai + a10i * ar + a11r * bi + a11i * br;
+    /** (a, b) ← T (a, b) elementwise over [0, len), T given by its four complex entries. */
+    private static void applyMzi(double[] ar, double[] ai, double[] br, double[] bi, int len,
+                                 double a00r, double a00i, double a01r, double a01i,
+                                 double a10r, double a10i, double a11r, double a11i) {
+        for (int b = 0; b < len; b++) {
+            double xr = ar[b], xi = ai[b], yr = br[b], yi = bi[b];
+            ar[b] = a00r * xr - a00i * xi + a01r * yr - a01i * yi;
+            ai[b] = a00r * xi + a00i * xr + a01r * yi + a01i * yr;
+            br[b] = a10r * xr - a10i * xi + a11r * yr - a11i * yi;
+            bi[b] = a10r * xi + a10i * xr + a11r * yi + a11i * yr;
         }
     }
 
     /** Row-major rows [r0, r0+cb) of {@code x} into the mode-major chunk state. */
-    private void gather(Tensor x, int r0, int cb, double[] sr, double[] si) {
+    private void gather(Tensor x, int r0, int cb, double[][] sr, double[][] si) {
         for (int b = 0; b < cb; b++) {
             int row = (r0 + b) * n;
             for (int k = 0; k < n; k++) {
-                sr[k * cb + b] = x.re[row + k];
-                si[k * cb + b] = x.im == null ? 0.0 : x.im[row + k];
+                sr[k][b] = x.re[row + k];
+                si[k][b] = x.im == null ? 0.0 : x.im[row + k];
             }
         }
     }
 
-    private void scatterScreened(double[] sr, double[] si, int r0, int cb, Tensor out) {
+    private void scatterScreened(double[][] sr, double[][] si, int r0, int cb, Tensor out) {
         for (int b = 0; b < cb; b++) {
             int row = (r0 + b) * n;
             for (int k = 0; k < n; k++) {
-                double zr = sr[k * cb + b], zi = si[k * cb + b];
+                double zr = sr[k][b], zi = si[k][b];
                 out.re[row + k] = ca[k] * zr - sa[k] * zi;
                 out.im[row + k] = sa[k] * zr + ca[k] * zi;
             }
@@ -275,10 +324,10 @@ final class MeshKernel implements InferenceKernel {
         int rows = outGrad.rows();
         refresh(theta);
         Scratch s = (Scratch) scratch;
-        int chunks = RowChunks.count(rows, CHUNK);
-        s.ensureGrad(chunks, n);
+        int chunk = chunkRows(rows), chunks = RowChunks.count(rows, chunk);
+        s.ensureGrad(chunks);
         Tensor xg = inGrad.length > 0 ? inGrad[0] : null;
-        RowChunks.forEach(chunks, c -> backwardChunk(c, rows, outGrad, xg, s));
+        RowChunks.forEach(chunks, c -> backwardChunk(c, chunk, rows, outGrad, xg, s));
         java.util.Arrays.fill(appliedBar, 0.0);
         for (int c = 0; c < chunks; c++) {
             double[] p = s.partial[c];
@@ -292,129 +341,115 @@ final class MeshKernel implements InferenceKernel {
         for (int i = 0; i < bar.length; i++) thetaGrad[offset + i] += bar[i];
     }
 
-    private void backwardChunk(int c, int rows, Tensor outGrad, Tensor xg, Scratch s) {
-        int r0 = RowChunks.start(c, CHUNK), r1 = RowChunks.end(c, CHUNK, rows), cb = r1 - r0;
-        double[] sr = s.sr[c], si = s.si[c], gr = s.gr[c], gi = s.gi[c], st = s.store[c];
+    private void backwardChunk(int c, int chunk, int rows, Tensor outGrad, Tensor xg, Scratch s) {
+        int r0 = RowChunks.start(c, chunk), cb = RowChunks.end(c, chunk, rows) - r0;
+        double[][] sr = s.sr[c], si = s.si[c], gr = s.gr[c], gi = s.gi[c], wr = s.wr[c], wi = s.wi[c];
+        double[][] st = s.store[c];
         double[] tth = s.tth[c], tph = s.tph[c], part = s.partial[c];
-        double[] wr = s.wr[c], wi = s.wi[c];
-        if (reconstruct) {
-            // walk on a copy so the recorded state survives for further backward passes on this tape
-            System.arraycopy(sr, 0, wr, 0, n * cb);
-            System.arraycopy(si, 0, wi, 0, n * cb);
-        }
         // output screen: z̄ = e^{−iα} ȳ, ∂L/∂α = −Im(conj(z̄) z), z the pre-screen state the forward left behind
         for (int b = 0; b < cb; b++) {
             int row = (r0 + b) * n;
             for (int k = 0; k < n; k++) {
                 double yr = outGrad.re[row + k], yi = outGrad.im == null ? 0.0 : outGrad.im[row + k];
-                gr[k * cb + b] = ca[k] * yr + sa[k] * yi;
-                gi[k * cb + b] = ca[k] * yi - sa[k] * yr;
+                gr[k][b] = ca[k] * yr + sa[k] * yi;
+                gi[k][b] = ca[k] * yi - sa[k] * yr;
             }
         }
         for (int k = 0; k < n; k++) {
             double acc = 0;
-            for (int b = 0; b < cb; b++) {
-                int i = k * cb + b;
-                acc -= gr[i] * si[i] - gi[i] * sr[i];
-            }
+            double[] zr = sr[k], zi = si[k], g1 = gr[k], g2 = gi[k];
+            for (int b = 0; b < cb; b++) acc -= g1[b] * zi[b] - g2[b] * zr[b];
             part[2 * mzis + k] = acc;
         }
+        if (reconstruct) {
+            // walk on a copy so the recorded state survives for further backward passes on this tape
+            for (int k = 0; k < n; k++) {
+                System.arraycopy(sr[k], 0, wr[k], 0, cb);
+                System.arraycopy(si[k], 0, wi[k], 0, cb);
+            }
+        }
         for (int m = mzis - 1; m >= 0; m--) {
-            int ka = upper[m] * cb, kb = ka + cb, base = 4 * m * cb;
+            int k = upper[m];
+            double[] w1r = wr[k], w1i = wi[k], w2r = wr[k + 1], w2i = wi[k + 1];
+            double[] g1r = gr[k], g1i = gi[k], g2r = gr[k + 1], g2i = gi[k + 1];
+            if (!reconstruct) {
+                // the work rows get this MZI's output y = T x from its stored input
+                System.arraycopy(st[4 * m], 0, w1r, 0, cb);
+                System.arraycopy(st[4 * m + 1], 0, w1i, 0, cb);
+                System.arraycopy(st[4 * m + 2], 0, w2r, 0, cb);
+                System.arraycopy(st[4 * m + 3], 0, w2i, 0, cb);
+                applyMzi(w1r, w1i, w2r, w2i, cb, t00r[m], t00i[m], t01r[m], t01i[m], t10r[m], t10i[m], t11r[m], t11i[m]);
+            }
+            thetaTerms(w1r, w1i, w2r, w2i, g1r, g1i, g2r, g2i, cb, tth, c2[m], s2[m]);
             if (reconstruct) {
-                mziBackwardFromOutput(wr, wi, gr, gi, ka, kb, cb, tth, tph, c2[m], s2[m],
-                        t00r[m], t00i[m], t01r[m], t01i[m], t10r[m], t10i[m], t11r[m], t11i[m],
-                        v00r[m], v00i[m], v01r[m], v01i[m], v10r[m], v10i[m], v11r[m], v11i[m]);
+                // y → x = T⁻¹ y, in place
+                applyMzi(w1r, w1i, w2r, w2i, cb, v00r[m], v00i[m], v01r[m], v01i[m], v10r[m], v10i[m], v11r[m], v11i[m]);
             } else {
-                mziBackwardFromInput(st, base, gr, gi, ka, kb, cb, tth, tph, c2[m], s2[m],
-                        t00r[m], t00i[m], t01r[m], t01i[m], t10r[m], t10i[m], t11r[m], t11i[m]);
+                w1r = st[4 * m];
+                w1i = st[4 * m + 1];
             }
-            double gt = 0, gp = 0;
-            for (int b = 0; b < cb; b++) {
-                gt += tth[b];
-                gp += tph[b];
-            }
-            part[2 * m] = gt;
-            part[2 * m + 1] = gp;
+            // ȳ → x̄ = T† ȳ, in place
+            applyMzi(g1r, g1i, g2r, g2i, cb, t00r[m], -t00i[m], t10r[m], -t10i[m], t01r[m], -t01i[m], t11r[m], -t11i[m]);
+            phiTerms(w1r, w1i, g1r, g1i, cb, tph);
+            part[2 * m] = sum(tth, cb);
+            part[2 * m + 1] = sum(tph, cb);
         }
         if (xg != null) {
             for (int b = 0; b < cb; b++) {
                 int row = (r0 + b) * n;
                 for (int k = 0; k < n; k++) {
-                    xg.re[row + k] = gr[k * cb + b];
-                    if (xg.im != null) xg.im[row + k] = gi[k * cb + b];
+                    xg.re[row + k] = gr[k][b];
+                    if (xg.im != null) xg.im[row + k] = gi[k][b];
                 }
             }
         }
     }
 
     /*
-     * One MZI backwards for a chunk (ALGORITHMS.md §1, §3), with y = T x and T = t·B(δ₂)·P(θ)·B(δ₁)·P(φ):
+     * One MZI backwards (ALGORITHMS.md §1, §3), with y = T x and T = t·B(δ₂)·P(θ)·B(δ₁)·P(φ):
      *   x̄ = T† ȳ;
      *   ∂L/∂φ = −Im(conj(x̄₁) x₁)   (φ acts first, on x₁);
      *   ∂L/∂θ = −Im(conj(q) p) with p = (B(δ₂)† y)₁, q = (B(δ₂)† ȳ)₁: the field right after the θ shifter is p/t
      *   and its adjoint t·q, so t cancels.
-     * The gradient rows ka, kb hold ȳ on entry and x̄ on exit; per-sample ∂L/∂θ, ∂L/∂φ go to tth, tph.
+     * It is written as small loops (two 2×2 applications and two per-sample products) rather than one fused
+     * loop: C2 vectorizes only loops it can unroll, and a fused body exceeds its unroll budget.
      */
 
-    /** Walk with reconstruction: rows ka, kb of w hold the MZI's output y on entry and its input x = T⁻¹y on exit. */
-    private static void mziBackwardFromOutput(double[] wr, double[] wi, double[] gr, double[] gi, int ka, int kb,
-                                              int cb, double[] tth, double[] tph, double k2, double q2,
-                                              double f00r, double f00i, double f01r, double f01i,
-                                              double f10r, double f10i, double f11r, double f11i,
-                                              double v00r, double v00i, double v01r, double v01i,
-                                              double v10r, double v10i, double v11r, double v11i) {
+    /** tth[b] = −Im(conj(q) p), p = c₂y₁ − i s₂y₂, q = c₂ȳ₁ − i s₂ȳ₂. */
+    private static void thetaTerms(double[] y1r, double[] y1i, double[] y2r, double[] y2i, double[] g1r,
+                                   double[] g1i, double[] g2r, double[] g2i, int cb, double[] tth, double k2,
+                                   double q2) {
         for (int b = 0; b < cb; b++) {
-            double y1r = wr[ka + b], y1i = wi[ka + b], y2r = wr[kb + b], y2i = wi[kb + b];
-            double g1r = gr[ka + b], g1i = gi[ka + b], g2r = gr[kb + b], g2i = gi[kb + b];
-            double pr = k2 * y1r + q2 * y2i, pi = k2 * y1i - q2 * y2r;
-            double qr = k2 * g1r + q2 * g2i, qi = k2 * g1i - q2 * g2r;
+            double pr = k2 * y1r[b] + q2 * y2i[b], pi = k2 * y1i[b] - q2 * y2r[b];
+            double qr = k2 * g1r[b] + q2 * g2i[b], qi = k2 * g1i[b] - q2 * g2r[b];
             tth[b] = qi * pr - qr * pi;
-            double x1r = v00r * y1r - v00i * y1i + v01r * y2r - v01i * y2i;
-            double x1i = v00r * y1i + v00i * y1r + v01r * y2i + v01i * y2r;
-            double x2r = v10r * y1r - v10i * y1i + v11r * y2r - v11i * y2i;
-            double x2i = v10r * y1i + v10i * y1r + v11r * y2i + v11i * y2r;
-            double a1r = f00r * g1r + f00i * g1i + f10r * g2r + f10i * g2i;
-            double a1i = f00r * g1i - f00i * g1r + f10r * g2i - f10i * g2r;
-            double a2r = f01r * g1r + f01i * g1i + f11r * g2r + f11i * g2i;
-            double a2i = f01r * g1i - f01i * g1r + f11r * g2i - f11i * g2r;
-            tph[b] = a1i * x1r - a1r * x1i;
-            wr[ka + b] = x1r;
-            wi[ka + b] = x1i;
-            wr[kb + b] = x2r;
-            wi[kb + b] = x2i;
-            gr[ka + b] = a1r;
-            gi[ka + b] = a1i;
-            gr[kb + b] = a2r;
-            gi[kb + b] = a2i;
         }
     }
 
-    /** Walk with stored inputs: st[base ..] holds Re x₁, Im x₁, Re x₂, Im x₂ (cb values each) from the forward. */
-    private static void mziBackwardFromInput(double[] st, int base, double[] gr, double[] gi, int ka, int kb, int cb,
-                                             double[] tth, double[] tph, double k2, double q2,
-                                             double f00r, double f00i, double f01r, double f01i,
-                                             double f10r, double f10i, double f11r, double f11i) {
-        for (int b = 0; b < cb; b++) {
-            double x1r = st[base + b], x1i = st[base + cb + b], x2r = st[base + 2 * cb + b], x2i = st[base + 3 * cb + b];
-            double g1r = gr[ka + b], g1i = gi[ka + b], g2r = gr[kb + b], g2i = gi[kb + b];
-            double y1r = f00r * x1r - f00i * x1i + f01r * x2r - f01i * x2i;
-            double y1i = f00r * x1i + f00i * x1r + f01r * x2i + f01i * x2r;
-            double y2r = f10r * x1r - f10i * x1i + f11r * x2r - f11i * x2i;
-            double y2i = f10r * x1i + f10i * x1r + f11r * x2i + f11i * x2r;
-            double pr = k2 * y1r + q2 * y2i, pi = k2 * y1i - q2 * y2r;
-            double qr = k2 * g1r + q2 * g2i, qi = k2 * g1i - q2 * g2r;
-            tth[b] = qi * pr - qr * pi;
-            double a1r = f00r * g1r + f00i * g1i + f10r * g2r + f10i * g2i;
-            double a1i = f00r * g1i - f00i * g1r + f10r * g2i - f10i * g2r;
-            double a2r = f01r * g1r + f01i * g1i + f11r * g2r + f11i * g2i;
-            double a2i = f01r * g1i - f01i * g1r + f11r * g2i - f11i * g2r;
-            tph[b] = a1i * x1r - a1r * x1i;
-            gr[ka + b] = a1r;
-            gi[ka + b] = a1i;
-            gr[kb + b] = a2r;
-            gi[kb + b] = a2i;
+    /**
+     * Σ v[0..len) with eight partial sums combined in a fixed order: a single running sum waits on the adder's
+     * latency at every term, and these sums run once per MZI. Deterministic (does not depend on threads).
+     */
+    static double sum(double[] v, int len) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+        int b = 0;
+        for (; b + 8 <= len; b += 8) {
+            s0 += v[b];
+            s1 += v[b + 1];
+            s2 += v[b + 2];
+            s3 += v[b + 3];
+            s4 += v[b + 4];
+            s5 += v[b + 5];
+            s6 += v[b + 6];
+            s7 += v[b + 7];
         }
+        for (; b < len; b++) s0 += v[b];
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+    }
+
+    /** tph[b] = −Im(conj(x̄₁) x₁). */
+    private static void phiTerms(double[] x1r, double[] x1i, double[] a1r, double[] a1i, int cb, double[] tph) {
+        for (int b = 0; b < cb; b++) tph[b] = a1i[b] * x1r[b] - a1r[b] * x1i[b];
     }
 
     // ------------------------------------------------------------------ inference via the composed matrix
@@ -424,64 +459,72 @@ final class MeshKernel implements InferenceKernel {
         Tensor x = in[0];
         int rows = x.rows();
         refresh(theta);
-        int chunks = RowChunks.count(rows, CHUNK);
+        Scratch s = (Scratch) scratch;
+        int chunk = chunkRows(rows), chunks = RowChunks.count(rows, chunk);
         if (!composedValid && rows < 2 * n && callsSinceChange++ == 0) {
             // composing costs about as much as pushing n rows through the MZIs, and the product then takes about
             // half a walk per row: for fewer than 2n rows on phases that just changed (zeroth-order trainers
             // perturb θ every call) the direct walk is cheaper
-            Scratch s = (Scratch) scratch;
-            RowChunks.forEach(chunks, c -> forwardChunk(c, rows, x, out, s, false));
+            s.ensureState(chunks, chunk);
+            RowChunks.forEach(chunks, c -> forwardChunk(c, chunk, rows, x, out, s, false));
             return;
         }
         if (!composedValid) compose();
-        RowChunks.forEach(chunks, c -> multiply(x, out, RowChunks.start(c, CHUNK), RowChunks.end(c, CHUNK, rows)));
+        s.ensureAccumulators(chunks);
+        RowChunks.forEach(chunks, c -> multiply(x, out, RowChunks.start(c, chunk), RowChunks.end(c, chunk, rows),
+                s.accR[c], s.accI[c]));
     }
 
     /** U = D(α)·G_{M−1}⋯G₀, built by applying each MZI to the rows of the identity; kept transposed. */
     private void compose() {
-        double[] ur = new double[n * n], ui = new double[n * n];
-        for (int i = 0; i < n; i++) ur[i * n + i] = 1;
-        for (int m = 0; m < mzis; m++) applyMzi(ur, ui, upper[m] * n, (upper[m] + 1) * n, n,
-                t00r[m], t00i[m], t01r[m], t01i[m], t10r[m], t10i[m], t11r[m], t11i[m]);
+        double[][] ur = new double[n][n], ui = new double[n][n];
+        for (int i = 0; i < n; i++) ur[i][i] = 1;
+        for (int m = 0; m < mzis; m++) {
+            int k = upper[m];
+            applyMzi(ur[k], ui[k], ur[k + 1], ui[k + 1], n,
+                    t00r[m], t00i[m], t01r[m], t01i[m], t10r[m], t10i[m], t11r[m], t11i[m]);
+        }
         for (int i = 0; i < n; i++)
             for (int j = 0; j < n; j++) {
-                double zr = ur[i * n + j], zi = ui[i * n + j];
-                utr[j * n + i] = ca[i] * zr - sa[i] * zi;
-                uti[j * n + i] = sa[i] * zr + ca[i] * zi;
+                double zr = ur[i][j], zi = ui[i][j];
+                utr[j][i] = ca[i] * zr - sa[i] * zi;
+                uti[j][i] = sa[i] * zr + ca[i] * zi;
             }
         composedValid = true;
     }
 
     /**
-     * y_r = U x_r for rows [r0, r1), as axpy loops over output modes (vectorizable). Rows whose imaginary part is
-     * all zero (amplitude-modulated inputs) take half the multiply–adds.
+     * y_r = U x_r for rows [r0, r1): accumulates Σ_j U[·][j]·x_j in (accR, accI) with loops that index every
+     * array by the same i (vectorizable), then copies the row out. Rows whose imaginary part is all zero
+     * (amplitude-modulated inputs) take half the multiply–adds.
      */
-    private void multiply(Tensor x, Tensor out, int r0, int r1) {
-        double[] xr = x.re, xi = x.im, yr = out.re, yi = out.im;
+    private void multiply(Tensor x, Tensor out, int r0, int r1, double[] accR, double[] accI) {
+        double[] xr = x.re, xi = x.im;
         for (int r = r0; r < r1; r++) {
             int row = r * n;
-            java.util.Arrays.fill(yr, row, row + n, 0.0);
-            java.util.Arrays.fill(yi, row, row + n, 0.0);
+            java.util.Arrays.fill(accR, 0.0);
+            java.util.Arrays.fill(accI, 0.0);
             if (xi == null || isZero(xi, row, n)) {
                 for (int j = 0; j < n; j++) {
                     double a = xr[row + j];
-                    int col = j * n;
+                    double[] pr = utr[j], pi = uti[j];
                     for (int i = 0; i < n; i++) {
-                        yr[row + i] += utr[col + i] * a;
-                        yi[row + i] += uti[col + i] * a;
+                        accR[i] += pr[i] * a;
+                        accI[i] += pi[i] * a;
                     }
                 }
-                continue;
-            }
-            for (int j = 0; j < n; j++) {
-                double a = xr[row + j], b = xi[row + j];
-                int col = j * n;
-                for (int i = 0; i < n; i++) {
-                    double pr = utr[col + i], pi = uti[col + i];
-                    yr[row + i] += pr * a - pi * b;
-                    yi[row + i] += pr * b + pi * a;
+            } else {
+                for (int j = 0; j < n; j++) {
+                    double a = xr[row + j], b = xi[row + j];
+                    double[] pr = utr[j], pi = uti[j];
+                    for (int i = 0; i < n; i++) {
+                        accR[i] += pr[i] * a - pi[i] * b;
+                        accI[i] += pr[i] * b + pi[i] * a;
+                    }
                 }
             }
+            System.arraycopy(accR, 0, out.re, row, n);
+            System.arraycopy(accI, 0, out.im, row, n);
         }
     }
 
@@ -497,8 +540,8 @@ final class MeshKernel implements InferenceKernel {
         double[] re = new double[n * n], im = new double[n * n];
         for (int i = 0; i < n; i++)
             for (int j = 0; j < n; j++) {
-                re[i * n + j] = utr[j * n + i];
-                im[i * n + j] = uti[j * n + i];
+                re[i * n + j] = utr[j][i];
+                im[i * n + j] = uti[j][i];
             }
         return new double[][]{re, im};
     }
