@@ -90,10 +90,24 @@ public interface NoiseModelContract {
         return "noise model '" + factory().name() + "' " + argumentSets().get(Math.floorMod(set, argumentSets().size()));
     }
 
+    /** Rethrows a failure with the drawn case appended, so the message carries its counterexample. */
+    private void withCounterexample(String sample, Runnable check) {
+        try {
+            check.run();
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\n  counterexample: " + sample, e);
+        }
+    }
+
     @Property(tries = 30)
     default void same_seed_gives_the_same_draws_and_only_the_range_is_touched(
             @ForAll @IntRange(min = 0, max = 7) int set, @ForAll @IntRange(min = 0, max = 6) int len,
             @ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
+        withCounterexample(label(set) + ", range [2, " + (2 + len) + ") of " + (len + 4) + " values, seed " + seed,
+                () -> sameDraws(set, len, seed));
+    }
+
+    private void sameDraws(int set, int len, long seed) {
         NoiseModel m = create(set);
         Rng rng = Rng.derived(seed, "values");
         double[] base = values(rng, len + 4, 1.0);
@@ -126,6 +140,10 @@ public interface NoiseModelContract {
     @Property(tries = 20)
     default void edge_values_stay_finite(@ForAll @IntRange(min = 0, max = 7) int set,
                                          @ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
+        withCounterexample(label(set) + ", seed " + seed, () -> edgeValues(set, seed));
+    }
+
+    private void edgeValues(int set, long seed) {
         NoiseModel m = create(set);
         for (double edge : new double[]{0, largeValue(), valueRange()[0] < 0 ? -largeValue() : 0}) {
             double[] v = new double[5];
@@ -150,6 +168,10 @@ public interface NoiseModelContract {
     default void crosstalk_transpose_is_the_adjoint_and_quantizers_are_idempotent(
             @ForAll @IntRange(min = 0, max = 7) int set, @ForAll @IntRange(min = 2, max = 6) int n,
             @ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
+        withCounterexample(label(set) + ", n " + n + ", seed " + seed, () -> adjointAndIdempotent(set, n, seed));
+    }
+
+    private void adjointAndIdempotent(int set, int n, long seed) {
         NoiseModel m = create(set);
         Rng rng = Rng.derived(seed, "x");
         double[] x = values(rng, n, 3.0);

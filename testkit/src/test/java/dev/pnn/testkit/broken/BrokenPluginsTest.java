@@ -130,4 +130,33 @@ class BrokenPluginsTest {
     void a_slow_and_wrong_trainer_fails_its_oracle() {
         failing(BrokenCases.SlowAndWrongTrainer.class, ORACLE, "5.000e-01");
     }
+
+    @Test
+    void a_noise_model_drawing_from_its_own_stream_is_not_deterministic() {
+        failing(BrokenExtras.NondeterministicNoise.class, "same seed gives the same draws and only the range is touched",
+                "is not deterministic at seed", "draw only from the Rng you are given");
+    }
+
+    @Test
+    void a_noise_model_writing_past_its_range_is_caught() {
+        failing(BrokenExtras.OverrunningNoise.class, "same seed gives the same draws and only the range is touched",
+                "outside [off, off+len)");
+    }
+
+    @Test
+    void a_correct_noise_model_passes() {
+        assertEquals(List.of(), ContractRun.of(BrokenExtras.CorrectNoise.class).failedProperties());
+    }
+
+    @Test
+    void careless_plugin_metadata_is_listed_problem_by_problem() {
+        ContractRun run = ContractRun.of(BrokenExtras.CarelessPluginContract.class);
+        String meta = run.failures().get("metadata is complete and built for the current spi");
+        assertTrue(meta.contains("plugin name 'Careless Plugin' must be lower case") && meta.contains("built for SPI version 0"), meta);
+        String contributions = run.failures().get("contributions are named documented and unique");
+        assertTrue(contributions.contains("trainer 'toy_bp_none': summary() is blank")
+                && contributions.contains("argument 'lr' has no doc"), contributions);
+        String service = run.failures().get("service file lists the plugin class");
+        assertTrue(service.contains("lists " + BrokenExtras.CarelessPlugin.class.getName()), service);
+    }
 }

@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A backprop-through-the-twin trainer declaring EXACT_GRADIENT, correct with {@link Flaw#NONE}. */
-public final class ToyTrainerFactory implements TrainerFactory {
+public class ToyTrainerFactory implements TrainerFactory {
     private static final AtomicLong SHARED = new AtomicLong();
     private final Flaw flaw;
 
