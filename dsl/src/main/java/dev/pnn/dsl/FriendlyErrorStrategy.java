@@ -21,8 +21,16 @@ final class FriendlyErrorStrategy extends DefaultErrorStrategy {
     }
 
     private void add(Span span, String message, String label, Token offending) {
-        errors.addParserError(Diagnostic.error(DiagnosticCode.UNEXPECTED_TOKEN, span, message, label),
-                offending == null ? -1 : offending.getTokenIndex());
+        Diagnostic d = Diagnostic.error(DiagnosticCode.UNEXPECTED_TOKEN, span, message, label);
+        String found = offending == null || offending.getType() == Token.EOF ? "" : offending.getText();
+        // The two slips everyone makes once: `=` in a call, `:` in a block of settings.
+        if (found.equals("=") && (message.contains("`,`") || message.contains("`)`")))
+            d = d.help("named arguments are written with `:`, as in `modulate(x, mode: amplitude)`");
+        else if (found.equals(":") && message.contains("`=`"))
+            d = d.help("settings and plan entries are written with `=`, as in `epochs = 60;`");
+        else if (message.startsWith("expected `;`"))
+            d = d.help("every statement, setting and plan entry ends with `;`");
+        errors.addParserError(d, offending == null ? -1 : offending.getTokenIndex());
     }
 
     @Override

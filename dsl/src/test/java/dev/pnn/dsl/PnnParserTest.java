@@ -159,6 +159,15 @@ class PnnParserTest {
     }
 
     @Test
+    void commonSlipsGetAHelp() {
+        ParseResult call = PnnParser.parse("network N { input x : real[4]; output y = modulate(x, mode = amplitude); }");
+        assertEquals(List.of("named arguments are written with `:`, as in `modulate(x, mode: amplitude)`"), call.diagnostics().get(0).helps());
+        ParseResult setting = PnnParser.parse("train N { epochs: 60; }");
+        assertEquals("expected `=`, found `:`", setting.diagnostics().get(0).message());
+        assertEquals(List.of("settings and plan entries are written with `=`, as in `epochs = 60;`"), setting.diagnostics().get(0).helps());
+    }
+
+    @Test
     void garbageNeverThrows() {
         for (String s : List.of("", "}", "{{{{", "network", "train X {", "\"", "/*", "use ;;;", "hardware a = b { c = (((; }", "\u0000\u0001",
                 "network N { input x : real[99999999999999999999]; }", "x = 1e99999;"))
