@@ -73,6 +73,25 @@ public record TrainerProblem(String description, Graph graph, LongFunction<Devic
     }
 
     /**
+     * A regression problem on any backend: {@code graph} (e.g. a {@link BlockCase}'s) opened on {@code backend}
+     * with its ideal profile, {@code rows} inputs uniform in [-1, 1] and targets uniform in [0, 0.5] from
+     * {@code seed}, and {@code mse}. Use it for trainers that need capabilities of a particular backend (energy,
+     * echo, scattering). The backend's forward must be deterministic on its ideal profile.
+     */
+    public static TrainerProblem regression(dev.pnn.spi.device.Backend backend, Graph graph, int rows, long seed) {
+        HardwareProfile ideal = new HardwareProfile("contract_ideal", backend.name(), Map.of(), Loc.NONE);
+        int n = graph.inputs().stream().mapToInt(x -> x.type().width()).sum();
+        int k = graph.outputNode().type().width();
+        Rng rng = Rng.derived(seed, "problem");
+        Batch batch = Batch.allocate(rows, n, false, k);
+        for (int i = 0; i < rows * n; i++) batch.inputs().re[i] = 2 * rng.nextDouble() - 1;
+        for (int i = 0; i < rows * k; i++) batch.targets().re[i] = 0.5 * rng.nextDouble();
+        LongFunction<Device> open = s -> backend.open(new dev.pnn.spi.device.DeviceRequest(graph, ideal, s, v -> List.of()));
+        return new TrainerProblem("regression on " + backend.name() + " (" + graph.name() + ", " + rows + " samples, mse)",
+                graph, open, open, new MeanSquaredError(), batch);
+    }
+
+    /**
      * One dense layer {@code n → classes} read as logits, {@code cross_entropy} on {@code rows} samples with inputs
      * N(0, 1) and random labels from {@code seed}: for trainers that need class labels (forward-forward).
      */

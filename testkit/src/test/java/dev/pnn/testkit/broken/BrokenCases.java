@@ -103,4 +103,16 @@ public final class BrokenCases {
     public static class SlowAndWrongTrainer extends ToyTrainerCase {
         Flaw flaw() { return Flaw.SLOW_AND_WRONG; }
     }
+
+    /** The correct trainer on a problem built around a backend ({@link dev.pnn.testkit.TrainerProblem#regression}). */
+    public static class CorrectTrainerOnToyBackend extends ToyTrainerCase {
+        Flaw flaw() { return Flaw.NONE; }
+
+        @Override
+        public dev.pnn.testkit.TrainerProblem problem(long seed) {
+            var graph = dev.pnn.testkit.BlockCases.build(ToyBackend.squash(), 3, java.util.Map.of(), List.of())
+                    .orElseThrow().graph();
+            return dev.pnn.testkit.TrainerProblem.regression(new ToyBackend(Flaw.NONE), graph, 4, seed);
+        }
+    }
 }

@@ -39,7 +39,8 @@ class BrokenPluginsTest {
 
     @Test
     void correct_toy_plugins_pass_every_property() {
-        for (Class<?> c : List.of(BrokenCases.CorrectBackend.class, BrokenCases.CorrectTrainer.class)) {
+        for (Class<?> c : List.of(BrokenCases.CorrectBackend.class, BrokenCases.CorrectTrainer.class,
+                BrokenCases.CorrectTrainerOnToyBackend.class)) {
             ContractRun run = ContractRun.of(c);
             assertEquals(List.of(), run.failedProperties(), c.getSimpleName() + ": " + run.failures());
             assertTrue(run.succeeded() >= 5, c.getSimpleName() + " ran only " + run.succeeded() + " properties");
