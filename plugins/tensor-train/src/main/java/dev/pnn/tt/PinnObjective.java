@@ -28,6 +28,8 @@ final class PinnObjective {
     private Tensor queryOut;
     private long sampledBlock = Long.MIN_VALUE;
     private int interiorCount;
+    private double[] prefix = new double[0];   // per point: variables and definitions (env[0..jetBase))
+    private double[] targets = new double[0];  // per face point: the condition's target value
 
     PinnObjective(PdeProblem pde) {
         this.pde = pde;
@@ -98,10 +100,26 @@ final class PinnObjective {
         interiorCount = interior;
         points = pts;
         nPoints = n;
+        // variables and definitions do not change while the points stay: evaluate them once, not per loss query
+        int base = pde.jetBase();
+        prefix = new double[n * base];
+        targets = new double[n];
+        for (int p = 0; p < n; p++) {
+            for (int j = 0; j < d; j++) env[j] = pde.physical(j, points[p * d + j]);
+            pde.define(env);
+            System.arraycopy(env, 0, prefix, p * base, base);
+        }
+        int p = interior, per = pde.collocation().boundary();
+        if (n > interior && !pde.conditions().isEmpty()) per = (n - interior) / pde.conditions().size();
+        for (PdeProblem.Condition c : pde.conditions())
+            for (int k = 0; k < per && p < n; k++, p++) {
+                System.arraycopy(prefix, p * base, env, 0, base);
+                targets[p] = c.target().eval(env);
+            }
         if (stein != null) {
             int q = stein.queriesPerPoint();
             queryPts = new double[n * q * d];
-            for (int p = 0; p < n; p++) stein.queryPoints(points, p * d, queryPts, p * q);
+            for (int r = 0; r < n; r++) stein.queryPoints(points, r * d, queryPts, r * q);
             queryIn = Tensor.wrap(queryPts, null, n * q, d);
             queryOut = Tensor.real(n * q, 1);
         }
@@ -133,8 +151,7 @@ final class PinnObjective {
         for (PdeProblem.Condition c : pde.conditions()) {
             double s = 0;
             for (int k = 0; k < per; k++, p++) {
-                physicalPoint(p);
-                double e = (scale * stein.value(f, p * q) - c.target().eval(env)) / scale;
+                double e = (scale * stein.value(f, p * q) - targets[p]) / scale;
                 s += e * e;
             }
             if (per > 0) loss += c.weight() * s / per;
@@ -143,8 +160,8 @@ final class PinnObjective {
     }
 
     private void physicalPoint(int p) {
-        for (int j = 0; j < d; j++) env[j] = pde.physical(j, points[p * d + j]);
-        pde.define(env);
+        int base = pde.jetBase();
+        System.arraycopy(prefix, p * base, env, 0, base);
     }
 
     /** Exact-derivative loss and, when {@code grad} is non-null, adds ∂L/∂θ into it (backprop reference). */
@@ -172,8 +189,7 @@ final class PinnObjective {
         for (PdeProblem.Condition cond : pde.conditions()) {
             double w = per == 0 ? 0 : cond.weight() / per;
             for (int k = 0; k < per; k++, p++) {
-                physicalPoint(p);
-                double e = (scale * f[p * c] - cond.target().eval(env)) / scale;
+                double e = (scale * f[p * c] - targets[p]) / scale;
                 loss += w * e * e;
                 if (fbar != null) fbar[p * c] += 2 * w * e;
             }
