@@ -151,7 +151,9 @@ public final class PnnCompiler {
 
     private Compilation safely(String sourceName, String text) {
         try {
-            return new FileCompiler(catalog, modules, checkers, sourceName, text == null ? "" : text).run();
+            String t = text == null ? "" : text;
+            if (t.startsWith("\uFEFF")) t = t.substring(1); // a UTF-8 byte-order mark is not part of the source
+            return new FileCompiler(catalog, modules, checkers, sourceName, t).run();
         } catch (StackOverflowError e) {
             return new Compilation(sourceName, text, Optional.empty(), List.of(Diagnostic.error(DiagnosticCode.NESTING_TOO_DEEP,
                     Span.FILE, "expressions are nested or chained too deeply to compile", "").help("split long expressions into statements")));

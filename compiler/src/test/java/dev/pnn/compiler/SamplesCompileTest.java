@@ -59,6 +59,14 @@ class SamplesCompileTest {
     }
 
     @Test
+    void aByteOrderMarkAndWindowsLineEndingsAreFine() {
+        String src = "\uFEFF" + resource("samples/mzi_digits.pnn").replace("\n", "\r\n");
+        Compilation c = new PnnCompiler(FakePlugins.catalog(), ModuleSource.none()).compile("crlf.pnn", src);
+        assertTrue(c.ok(), c.render());
+        assertEquals(12, c.program().orElseThrow().graph("MziDigits").orElseThrow().node("logits").orElseThrow().loc().line());
+    }
+
+    @Test
     void architectureSampleChecksCleanly() {
         Compilation c = compile("architecture.pnn");
         assertTrue(c.ok(), c.render());
