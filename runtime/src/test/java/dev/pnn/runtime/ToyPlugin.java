@@ -98,6 +98,7 @@ final class ToyPlugin implements PnnPlugin {
                 trainer("broken", Set.of(Capability.TWIN), (a, ctx) -> (GradientTrainer) (theta, batch, grad) -> {
                     throw new IllegalStateException("index out of tune");
                 }),
+                trainer("toy_search", Set.of(Capability.FORWARD), (a, ctx) -> randomSearch(ctx)),
                 trainer("needs_energy", Set.of(Capability.ENERGY), (a, ctx) -> backprop(ctx, -1)));
     }
 
@@ -127,6 +128,36 @@ final class ToyPlugin implements PnnPlugin {
             java.util.Arrays.fill(grad, 0);
             twin.backward(theta, tape, g, grad);
             return calls[0]++ == nanAt ? Double.NaN : loss;
+        };
+    }
+
+    /** How often {@code toy_search} was prepared (the runtime must prepare a fresh run once, a resumed one never). */
+    static final java.util.concurrent.atomic.AtomicInteger PREPARED = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** An update trainer: tries one seeded random step per batch and keeps it when the batch loss falls. */
+    private static dev.pnn.spi.train.UpdateTrainer randomSearch(TrainerContext ctx) {
+        ForwardView fw = ctx.device().view(ForwardView.class);
+        Rng rng = new Rng(ctx.seed());
+        Tensor out = Tensor.of(ctx.graph().outputNode().type(), 512);
+        return new dev.pnn.spi.train.UpdateTrainer() {
+            double lossAt(double[] theta, Batch batch) {
+                fw.forward(theta, batch.inputs(), out);
+                return ctx.loss().evaluate(out, batch, null);
+            }
+
+            @Override
+            public double update(double[] theta, Batch batch) {
+                double before = lossAt(theta, batch);
+                double[] candidate = theta.clone();
+                for (int i = 0; i < candidate.length; i++) candidate[i] += 0.1 * rng.nextGaussian();
+                if (lossAt(candidate, batch) < before) System.arraycopy(candidate, 0, theta, 0, theta.length);
+                return before;
+            }
+
+            @Override
+            public void prepare(double[] theta, Examples train) {
+                PREPARED.incrementAndGet();
+            }
         };
     }
 

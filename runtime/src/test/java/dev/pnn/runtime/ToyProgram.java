@@ -51,6 +51,11 @@ final class ToyProgram {
         return this;
     }
 
+    ToyProgram without(String key) {
+        entries.remove(key);
+        return this;
+    }
+
     ToyProgram profile(HardwareProfile p) {
         this.profile = p;
         return this;

@@ -156,6 +156,28 @@ class TrainingSessionTest {
     }
 
     @Test
+    void an_update_trainer_trains_without_an_optimizer_and_is_prepared_once() {
+        ToyPlugin.PREPARED.set(0);
+        Program p = new ToyProgram().set(TrainingPlan.TRAINER, new Value.Sym("toy_search")).without(TrainingPlan.OPTIMIZER).build();
+        TrainingResult r = train(p, opts("run").withEpochs(2));
+        assertTrue(r.completed());
+        assertEquals(1, ToyPlugin.PREPARED.get());
+        assertTrue(Double.isNaN(r.last().orElseThrow().learningRate()), "no optimizer, no learning rate");
+        assertTrue(r.last().orElseThrow().trainLoss() < r.history().get(0).trainLoss() + 1e-12);
+        assertArrayEquals(r.params(), train(p, opts("again").withEpochs(2)).params(), "same seed, same search");
+        train(p, TrainingOptions.of(tmp).withResume(tmp.resolve("run")).withEpochs(3));
+        assertEquals(2, ToyPlugin.PREPARED.get(), "a resumed run is not prepared again");
+    }
+
+    @Test
+    void a_gradient_trainer_without_an_optimizer_is_refused_at_the_trainer_line() {
+        Program p = new ToyProgram().without(TrainingPlan.OPTIMIZER).build();
+        PnnException e = assertThrows(PnnException.class, () -> TrainingSession.open(CATALOG, p, opts("run")));
+        assertEquals("trainer 'toy_gd' estimates gradients, so the plan needs an optimizer", e.getMessage());
+        assertEquals(ToyProgram.locOf(TrainingPlan.TRAINER), e.where());
+    }
+
+    @Test
     void a_trainer_needing_a_capability_the_backend_lacks_is_refused_before_anything_runs() {
         Program p = new ToyProgram().set(TrainingPlan.TRAINER, new Value.Sym("needs_energy")).build();
         CapabilityException e = assertThrows(CapabilityException.class, () -> TrainingSession.open(CATALOG, p, opts("run")));
