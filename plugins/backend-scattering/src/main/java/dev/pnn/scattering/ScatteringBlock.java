@@ -53,7 +53,8 @@ final class ScatteringBlock implements BlockType {
                 ArgSpec.integer("modes", 8, "resonators (one port each)"),
                 ArgSpec.integer("outputs", 2, "output ports (the last ones), read as intensities |S_rp|^2"),
                 ArgSpec.integer("probe", 0, "the probed port (must not be an output)"),
-                ArgSpec.number("kappa", 1.0, "external coupling rate of every port"),
+                ArgSpec.number("kappa", 1.0, "external coupling rate of every port (of the probe and output ports when tap > 0)"),
+                ArgSpec.number("tap", 0.0, "when > 0: the other modes have only a weak tap monitor of this coupling rate"),
                 ArgSpec.number("gamma", 0.0, "internal loss rate of every mode"),
                 ArgSpec.number("omega", 0.0, "probe frequency"),
                 ArgSpec.number("input_scale", 1.0, "detuning shift per unit of input"),
@@ -86,6 +87,7 @@ final class ScatteringBlock implements BlockType {
             return new Shaping.Mismatch(NAME + " needs kappa > 0: a mode without a port is invisible to scattering "
                     + "backprop", "kappa");
         if (!(a.number("gamma", 0.0) >= 0)) return new Shaping.Mismatch(NAME + " needs gamma >= 0", "gamma");
+        if (!(a.number("tap", 0.0) >= 0)) return new Shaping.Mismatch(NAME + " needs tap >= 0", "tap");
         int edges = edges(n, a.symbol("topology", "all")).length;
         return Shaping.Ok.of(outputs,
                 ParamSpec.weights("detunings", List.of(n), new Init.Uniform(-1, 1)),

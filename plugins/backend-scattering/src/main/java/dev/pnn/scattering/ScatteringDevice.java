@@ -35,7 +35,7 @@ final class ScatteringDevice implements Device {
     private final int dOff;
     private final int cOff;
     private final double inputScale;
-    private final double kappa;
+    private final double[] kappa;
     private final double flux;
     private final List<ScatteringView.Knob> knobs;
     private final ThreadLocal<ScatteringModel> models;
@@ -61,7 +61,12 @@ final class ScatteringDevice implements Device {
         this.dOff = block.paramOffset();
         this.cOff = dOff + n;
         this.inputScale = a.number("input_scale", 1.0);
-        this.kappa = a.number("kappa", 1.0);
+        double tap = a.number("tap", 0.0);
+        this.kappa = new double[n];
+        for (int j = 0; j < n; j++) {
+            boolean port = j == probe || j >= n - outs;
+            kappa[j] = tap > 0 && !port ? tap : a.number("kappa", 1.0);
+        }
         this.flux = a.number("flux", 0.0);
         int[][] edges = ScatteringBlock.edges(n, a.symbol("topology", "all"));
         List<ScatteringView.Knob> k = new ArrayList<>();
@@ -69,8 +74,7 @@ final class ScatteringDevice implements Device {
         for (int j = 0; j < n; j++) k.add(ScatteringView.Knob.detuning(j));
         for (int[] e : edges) k.add(ScatteringView.Knob.coupling(e[0], e[1]));
         this.knobs = List.copyOf(k);
-        double[] kap = new double[n], gam = new double[n];
-        Arrays.fill(kap, kappa);
+        double[] kap = kappa.clone(), gam = new double[n];
         Arrays.fill(gam, a.number("gamma", 0.0));
         double omega = a.number("omega", 0.0);
         this.models = ThreadLocal.withInitial(() -> new ScatteringModel(n, edges, kap, gam, omega, flux));
@@ -136,7 +140,7 @@ final class ScatteringDevice implements Device {
 
         @Override
         public double couplingRate(int port) {
-            return kappa;
+            return kappa[port];
         }
 
         @Override
@@ -221,7 +225,7 @@ final class ScatteringDevice implements Device {
                         }, cRe, cIm, aRe, aIm);
                 for (int j = 0; j < n; j++) {
                     double zi = aRe[j] * gpIm[j] + aIm[j] * gpRe[j];  // Im(a_j·G_jp)
-                    thetaGrad[dOff + j] += -2 * zi / kappa;           // 2Re(i·z/κ) = −2Im(z)/κ
+                    thetaGrad[dOff + j] += -2 * zi / kappa[j];        // 2Re(i·z/κ) = −2Im(z)/κ
                 }
                 for (int e = 0; e < knobs.size() - cOff; e++) {
                     ScatteringView.Knob kb = knobs.get(cOff + e);
@@ -229,7 +233,7 @@ final class ScatteringDevice implements Device {
                     double z1r = aRe[j] * gpRe[k] - aIm[j] * gpIm[k], z1i = aRe[j] * gpIm[k] + aIm[j] * gpRe[k]; // a_j·G_kp
                     double z2r = aRe[k] * gpRe[j] - aIm[k] * gpIm[j], z2i = aRe[k] * gpIm[j] + aIm[k] * gpRe[j]; // a_k·G_jp
                     double zi = (z1r * s + z1i * c) + (-z2r * s + z2i * c);  // Im(z1·e^{iφ} + z2·e^{−iφ})
-                    thetaGrad[cOff + e] += -2 * zi / kappa;
+                    thetaGrad[cOff + e] += -2 * zi / Math.sqrt(kappa[j] * kappa[k]);
                 }
             }
         }

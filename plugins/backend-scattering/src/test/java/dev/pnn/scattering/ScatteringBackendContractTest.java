@@ -22,6 +22,7 @@ class ScatteringBackendContractTest implements BackendContract {
 
     @Override
     public Map<String, Value> requiredArgs(String block) {
-        return Map.of("modes", new Value.Num(5), "outputs", new Value.Num(2), "gamma", new Value.Num(0.1));
+        return Map.of("modes", new Value.Num(5), "outputs", new Value.Num(2), "gamma", new Value.Num(0.1),
+                "tap", new Value.Num(0.3));
     }
 }

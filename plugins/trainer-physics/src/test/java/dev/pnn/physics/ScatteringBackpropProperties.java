@@ -39,6 +39,7 @@ class ScatteringBackpropProperties {
         Map<String, Value> attrs = new HashMap<>(Map.of("modes", Systems.num(6), "outputs", Systems.num(2),
                 "kappa", Systems.num(0.8), "gamma", Systems.num(0.1), "omega", Systems.num(0.2)));
         attrs.put("flux", Systems.num(flux));
+        if (seed % 2 == 1) attrs.put("tap", Systems.num(0.2)); // weak tap monitors on the inner modes
         Graph g = Systems.single("scattering", 3, attrs);
         double[] theta = Systems.init(g, seed);
         Rng r = Rng.derived(seed, "data");
