@@ -69,14 +69,7 @@ public interface PluginContract {
     @Example
     default void contributions_are_named_documented_and_unique() {
         PnnPlugin p = plugin();
-        Map<String, List<? extends Named>> kinds = new LinkedHashMap<>();
-        kinds.put("block", p.blocks());
-        kinds.put("backend", p.backends());
-        kinds.put("trainer", p.trainers());
-        kinds.put("optimizer", p.optimizers());
-        kinds.put("loss", p.losses());
-        kinds.put("dataset", p.datasets());
-        kinds.put("noise model", p.noiseModels());
+        Map<String, List<? extends Named>> kinds = contributions(p);
         List<String> problems = new ArrayList<>();
         kinds.forEach((kind, items) -> {
             Set<String> seen = new HashSet<>();
@@ -101,6 +94,49 @@ public interface PluginContract {
             }
         });
         fail(p, problems);
+    }
+
+    /**
+     * The plugins this one will be loaded with; by default every other plugin on the test class path (found as pnn
+     * finds built-ins). A name two plugins claim in one kind is a load error, so it is a contract failure here.
+     */
+    default List<PnnPlugin> loadedAlongside() {
+        List<PnnPlugin> others = new ArrayList<>();
+        for (PnnPlugin p : java.util.ServiceLoader.load(PnnPlugin.class, plugin().getClass().getClassLoader()))
+            if (!p.getClass().equals(plugin().getClass())) others.add(p);
+        return others;
+    }
+
+    @Example
+    default void names_do_not_clash_with_plugins_loaded_alongside() {
+        PnnPlugin p = plugin();
+        List<String> problems = new ArrayList<>();
+        for (PnnPlugin other : loadedAlongside()) {
+            if (other.name().equals(p.name()))
+                problems.add("plugin name '" + p.name() + "' is also the name of " + other.getClass().getName());
+            Map<String, List<? extends Named>> mine = contributions(p), theirs = contributions(other);
+            mine.forEach((kind, items) -> {
+                Set<String> taken = new HashSet<>();
+                for (Named n : theirs.get(kind)) taken.add(n.name());
+                for (Named n : items)
+                    if (taken.contains(n.name()))
+                        problems.add(kind + " '" + n.name() + "' is also contributed by plugin '" + other.name() + "' ("
+                                + other.getClass().getName() + ")");
+            });
+        }
+        fail(p, problems);
+    }
+
+    private static Map<String, List<? extends Named>> contributions(PnnPlugin p) {
+        Map<String, List<? extends Named>> kinds = new LinkedHashMap<>();
+        kinds.put("block", p.blocks());
+        kinds.put("backend", p.backends());
+        kinds.put("trainer", p.trainers());
+        kinds.put("optimizer", p.optimizers());
+        kinds.put("loss", p.losses());
+        kinds.put("dataset", p.datasets());
+        kinds.put("noise model", p.noiseModels());
+        return kinds;
     }
 
     private static List<ArgSpec> argsOf(Named n) {

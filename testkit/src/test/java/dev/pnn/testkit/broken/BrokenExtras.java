@@ -114,5 +114,18 @@ public final class BrokenExtras {
         public PnnPlugin plugin() {
             return new CarelessPlugin();
         }
+
+        /** Loaded next to another plugin that also contributes trainer 'toy_bp_none'. */
+        public List<PnnPlugin> loadedAlongside() {
+            return List.of(new PnnPlugin() {
+                public String name() {
+                    return "rival";
+                }
+
+                public List<TrainerFactory> trainers() {
+                    return List.of(new ToyTrainerFactory(Flaw.NONE));
+                }
+            });
+        }
     }
 }

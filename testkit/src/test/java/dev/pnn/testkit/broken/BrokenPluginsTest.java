@@ -157,6 +157,8 @@ class BrokenPluginsTest {
         String contributions = run.failures().get("contributions are named documented and unique");
         assertTrue(contributions.contains("trainer 'toy_bp_none': summary() is blank")
                 && contributions.contains("argument 'lr' has no doc"), contributions);
+        String clash = run.failures().get("names do not clash with plugins loaded alongside");
+        assertTrue(clash.contains("trainer 'toy_bp_none' is also contributed by plugin 'rival'"), clash);
         String service = run.failures().get("service file lists the plugin class");
         assertTrue(service.contains("lists " + BrokenExtras.CarelessPlugin.class.getName()), service);
     }
