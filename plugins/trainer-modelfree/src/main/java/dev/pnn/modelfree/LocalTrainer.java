@@ -47,6 +47,11 @@ final class LocalTrainer implements GradientTrainer {
     private final int classes, nodes;
     /** The input positions the label is written to (the first K unless the plan says otherwise). */
     private final int[] labelInputs;
+    /** Local SPSA over the parameters of physical (unmodelled) blocks: perturbation size and direction stream. */
+    private final double spsaC;
+    private final Rng directions;
+    private double[] probe = new double[0], delta = new double[0];
+    private Tensor[] spsaPos, spsaNeg;
     private int capacity;
     private Tensor posIn, negIn, error, gradOut;
     private Tensor[] posActs, negActs, posNext, negNext, gradPos, gradNeg, slopes;
@@ -54,8 +59,10 @@ final class LocalTrainer implements GradientTrainer {
     private int[] wrong;
 
     LocalTrainer(LayersView layers, Loss loss, LayerPlan plan, Slope slope, LocalObjective objective, long seed,
-                 StoredDoubles memory, int[] labelInputs) {
+                 StoredDoubles memory, int[] labelInputs, double spsaC) {
         this.labelInputs = labelInputs;
+        this.spsaC = spsaC;
+        this.directions = Rng.derived(seed, "local-spsa");
         this.layers = layers;
         this.loss = loss;
         this.plan = plan;
@@ -114,14 +121,18 @@ final class LocalTrainer implements GradientTrainer {
             Tensor gp = gradPos[layer.out()], gn = gradNeg[layer.out()];
             double ell = objective.evaluate(oPos, oNeg, gp, gn);
             if (layerLosses != null) layerLosses[l] = ell;
-            Tensor g = slopes[layer.node()];
-            // δ = ∂ℓ/∂o ⊙ g, written over the output gradient buffers (they are not needed afterwards)
-            slope.compute(layer, theta, posActs, g);
-            for (int i = 0; i < rows * layer.width(); i++) gp.re[i] *= g.re[i];
-            slope.compute(layer, theta, negActs, g);
-            for (int i = 0; i < rows * layer.width(); i++) gn.re[i] *= g.re[i];
-            layer.accumulate(gp, hPos, grad);
-            layer.accumulate(gn, hNeg, grad);
+            if (layer.op() == LayerPlan.Op.PHYSICAL) {
+                localSpsa(layer, theta, hPos, hNeg, rows, grad);
+            } else {
+                Tensor g = slopes[layer.node()];
+                // δ = ∂ℓ/∂o ⊙ g, written over the output gradient buffers (they are not needed afterwards)
+                slope.compute(layer, theta, posActs, g);
+                for (int i = 0; i < rows * layer.width(); i++) gp.re[i] *= g.re[i];
+                slope.compute(layer, theta, negActs, g);
+                for (int i = 0; i < rows * layer.width(); i++) gn.re[i] *= g.re[i];
+                layer.accumulate(gp, hPos, grad);
+                layer.accumulate(gn, hNeg, grad);
+            }
             if (objective.normalizesBetweenBlocks()) {
                 pos = unitRows(oPos, posNext[l], rows);
                 neg = unitRows(oNeg, negNext[l], rows);
@@ -129,7 +140,40 @@ final class LocalTrainer implements GradientTrainer {
                 pos = oPos;
                 neg = oNeg;
             }
+            for (int idx : plan.bridges[l]) {
+                pos = run(idx, theta, pos, posActs[idx], rows);
+                neg = run(idx, theta, neg, negActs[idx], rows);
+            }
         }
+    }
+
+    /**
+     * ∂ℓ_l/∂θ_l of a physical block by SPSA over its own parameters only (ALGORITHMS.md §7, forward-only): the
+     * block alone is run again on the same positive and negative inputs at θ_l ± cΔ.
+     */
+    private void localSpsa(LayerPlan.Layer layer, double[] theta, Tensor hPos, Tensor hNeg, int rows, double[] grad) {
+        if (probe.length != theta.length) probe = new double[theta.length];
+        int from = layer.weight(), n = layer.paramCount();
+        if (delta.length < n) delta = new double[n];
+        System.arraycopy(theta, 0, probe, 0, theta.length);
+        for (int i = 0; i < n; i++) delta[i] = directions.nextSign();
+        for (int i = 0; i < n; i++) probe[from + i] = theta[from + i] + spsaC * delta[i];
+        double plus = blockLoss(layer, probe, hPos, hNeg, rows);
+        for (int i = 0; i < n; i++) probe[from + i] = theta[from + i] - spsaC * delta[i];
+        double minus = blockLoss(layer, probe, hPos, hNeg, rows);
+        double s = (plus - minus) / (2 * spsaC);
+        for (int i = 0; i < n; i++) grad[from + i] += s * delta[i];
+    }
+
+    private double blockLoss(LayerPlan.Layer layer, double[] theta, Tensor hPos, Tensor hNeg, int rows) {
+        Tensor oPos = run(layer.node(), theta, hPos, spsaPos[layer.node()], rows);
+        Tensor oNeg = run(layer.node(), theta, hNeg, spsaNeg[layer.node()], rows);
+        for (int idx : layer.chain()) {
+            oPos = run(idx, theta, oPos, spsaPos[idx], rows);
+            oNeg = run(idx, theta, oNeg, spsaNeg[idx], rows);
+        }
+        // the block's own output gradients are not needed here; the slope buffers serve as scratch
+        return objective.evaluate(oPos, oNeg, spsaPos[0], spsaNeg[0]);
     }
 
     /** The output layer on the plan's loss, from a plain forward pass of the unlabelled input. */
@@ -200,15 +244,34 @@ final class LocalTrainer implements GradientTrainer {
         }
         posNext = new Tensor[plan.layers.size()];
         negNext = new Tensor[plan.layers.size()];
+        spsaPos = new Tensor[nodes];
+        spsaNeg = new Tensor[nodes];
+        int widestOut = 1;
         for (int l = 0; l < plan.layers.size(); l++) {
             LayerPlan.Layer layer = plan.layers.get(l);
-            gradPos[layer.out()] = Tensor.real(rows, layer.width());
-            gradNeg[layer.out()] = Tensor.real(rows, layer.width());
-            slopes[layer.node()] = Tensor.real(rows, layer.width());
-            posNext[l] = Tensor.real(rows, layer.width());
-            negNext[l] = Tensor.real(rows, layer.width());
-            doubles += 5L * rows * layer.width();
+            int outWidth = ns.get(layer.out()).type().width();
+            widestOut = Math.max(widestOut, outWidth);
+            gradPos[layer.out()] = Tensor.real(rows, outWidth);
+            gradNeg[layer.out()] = Tensor.real(rows, outWidth);
+            posNext[l] = Tensor.real(rows, outWidth);
+            negNext[l] = Tensor.real(rows, outWidth);
+            doubles += 4L * rows * outWidth;
+            if (layer.op() == LayerPlan.Op.PHYSICAL) {
+                spsaPos[layer.node()] = Tensor.of(ns.get(layer.node()).type(), rows);
+                spsaNeg[layer.node()] = Tensor.of(ns.get(layer.node()).type(), rows);
+                for (int idx : layer.chain()) {
+                    spsaPos[idx] = Tensor.of(ns.get(idx).type(), rows);
+                    spsaNeg[idx] = Tensor.of(ns.get(idx).type(), rows);
+                }
+                doubles += 2L * layer.paramCount() + 2L * rows * outWidth;
+            } else {
+                slopes[layer.node()] = Tensor.real(rows, layer.width());
+                doubles += (long) rows * layer.width();
+            }
         }
+        // scratch gradient buffers for the SPSA block losses
+        spsaPos[0] = Tensor.real(rows, widestOut);
+        spsaNeg[0] = Tensor.real(rows, widestOut);
         error = Tensor.real(rows, classes);
         gradOut = Tensor.real(rows, classes);
         tape = layers.newTape(rows);
@@ -251,16 +314,21 @@ final class LocalTrainer implements GradientTrainer {
             return phyll ? List.of(
                     ArgSpec.number("alpha", 10.0, "sharpness α of softplus(α(cos − m))"),
                     ArgSpec.number("margin", 0.0, "margin m (keep ≥ 0 for nonnegative intensities)"),
-                    derivative(), eps(), labelInputs())
+                    derivative(), eps(), labelInputs(), spsaC())
                     : List.of(
                     ArgSpec.number("alpha", 1.0, "sharpness α of the goodness logistic"),
                     ArgSpec.number("threshold", 1.0, "goodness threshold τ (mean square activation)"),
-                    derivative(), eps(), labelInputs());
+                    derivative(), eps(), labelInputs(), spsaC());
         }
 
         private static ArgSpec derivative() {
             return ArgSpec.symbol("derivative", "exact", List.of("exact", "measured"),
                     "slope of each layer's activation: exact (relu, tanh) or measured on the device by central differences");
+        }
+
+        private static ArgSpec spsaC() {
+            return ArgSpec.number("spsa_c", 0.01,
+                    "perturbation size of the local SPSA that trains physical blocks (meshes) without a model");
         }
 
         private static ArgSpec labelInputs() {
@@ -280,7 +348,7 @@ final class LocalTrainer implements GradientTrainer {
                     ? new LocalObjective.Cosine(Arguments.positive(args, "alpha", 10.0), Arguments.nonNegative(args, "margin", 0.0))
                     : new LocalObjective.Goodness(Arguments.positive(args, "alpha", 1.0), args.number("threshold", 1.0));
             Slope.Mode mode = Slope.Mode.valueOf(args.symbol("derivative", "exact").toUpperCase(Locale.ROOT));
-            LayerPlan plan = LayerPlan.of(graph, name);
+            LayerPlan plan = LayerPlan.of(graph, name, true).endingAtLastRealNode(name);
             int classes = graph.outputNode().type().width();
             int inWidth = graph.nodes().get(0).type().width();
             if (classes < 2 || inWidth < classes)
@@ -292,13 +360,19 @@ final class LocalTrainer implements GradientTrainer {
             int[] labelInputs = labelInputs(args, name, classes, inWidth);
             LayersView layers = context.device().view(LayersView.class);
             Slope slope = new Slope(mode, Arguments.positive(args, "eps", 1e-3), layers, graph);
-            for (LayerPlan.Layer l : plan.layers) slope.check(l, name);
+            for (LayerPlan.Layer l : plan.layers) {
+                Node out = graph.nodes().get(l.out());
+                if (out.type().domain().complex())
+                    throw new PnnException(name + ": block '" + l.id() + "' ends in " + out.type() + " at '" + out.id()
+                            + "'; the local objective compares real outputs", out.loc(), "detect it first (photodetect)");
+                if (l.op() != LayerPlan.Op.PHYSICAL) slope.check(l, name);
+            }
             LayerPlan.Layer last = plan.last();
             if (graph.nodes().get(last.out()).type().width() != last.width())
                 throw new PnnException(name + ": the output layer '" + last.id() + "' is followed by a block that changes the width",
                         graph.outputNode().loc(), "end the network with a linear layer");
             return new LocalTrainer(layers, context.loss(), plan, slope, objective, context.seed(), new StoredDoubles(context),
-                    labelInputs);
+                    labelInputs, Arguments.positive(args, "spsa_c", 0.01));
         }
 
         private static int[] labelInputs(Args args, String name, int classes, int inWidth) {

@@ -82,6 +82,13 @@ final class ChainDevice implements Device {
             return this;
         }
 
+        /** A parameterized block the layered trainers have no delta rule for: y = m ⊙ x ("a physical mask"). */
+        Builder mask(String id) {
+            nodes.add(new Node(id, "mask", List.of(prev()), Map.of(), ValueType.real(width()),
+                    List.of(slice(id + ".m", List.of(width()))), Loc.NONE));
+            return this;
+        }
+
         Builder op(String id, String op) {
             nodes.add(new Node(id, op, List.of(prev()), Map.of(), ValueType.real(width()), List.of(), Loc.NONE));
             return this;
@@ -205,6 +212,10 @@ final class ChainDevice implements Device {
             }
             case "square" -> {
                 for (int i = 0; i < rows * wo; i++) out.re[i] = in.re[i] * in.re[i];
+            }
+            case "mask" -> {
+                int m = n.params().get(0).offset();
+                for (int r = 0; r < rows; r++) for (int i = 0; i < wo; i++) out.re[r * wo + i] = theta[m + i] * in.re[r * wo + i];
             }
             default -> throw new IllegalStateException(n.op());
         }

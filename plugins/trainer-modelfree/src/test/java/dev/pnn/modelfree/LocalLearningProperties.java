@@ -194,6 +194,69 @@ class LocalLearningProperties {
         assertTrue(e.getMessage().contains("label_inputs"), e.getMessage());
     }
 
+    static Graph physicalNet() {
+        return new ChainDevice.Builder(6).linear("l1", 5).op("a1", "tanh").mask("phys").op("a2", "tanh")
+                .linear("out", 3).build();
+    }
+
+    @Property(tries = 20)
+    void physicalBlocksAreTrainedLocallyAndBlindly(@ForAll boolean phyll, @ForAll long seed) {
+        // A parameterized block with no delta rule ("mask") is trained by local SPSA over its own parameters:
+        // its update, like block 1's, must not depend on the parameters above it.
+        Graph g = physicalNet();
+        double[] theta = Fixtures.theta(g, seed, 0.8);
+        Batch batch = Fixtures.batch(3, 6, 3, seed + 1);
+        int[] wrong = wrongLabels(batch, 3, seed);
+        double[] u1 = new double[theta.length], u2 = new double[theta.length];
+        trainer(phyll, new ChainDevice(g), seed).localPasses(theta, batch, wrong, u1, null);
+        double[] other = theta.clone();
+        Node out = g.outputNode(), mask = g.node("phys").orElseThrow();
+        Rng rng = new Rng(seed ^ 77);
+        for (int i = out.paramOffset(); i < other.length; i++) other[i] = 3 * rng.nextGaussian();
+        trainer(phyll, new ChainDevice(g), seed).localPasses(other, batch, wrong, u2, null);
+        for (int i = 0; i < out.paramOffset(); i++) assertEquals(u1[i], u2[i], 0.0, "parameter " + i);
+        boolean moved = false;
+        for (int i = mask.paramOffset(); i < mask.paramOffset() + mask.paramCount(); i++) moved |= u1[i] != 0;
+        assertTrue(moved, "the physical block learns");
+    }
+
+    @Example
+    void localSpsaOfAPhysicalBlockIsUnbiased() {
+        // Mean of 4000 local SPSA estimates (c = 1e-4, so the O(c²) bias is negligible) against central differences
+        // of that block's own loss, within 4 standard errors per component.
+        Graph g = physicalNet();
+        ChainDevice dev = new ChainDevice(g);
+        double[] theta = Fixtures.theta(g, 5, 0.8);
+        Batch batch = Fixtures.batch(4, 6, 3, 6);
+        int[] wrong = wrongLabels(batch, 3, 7);
+        LocalTrainer t = trainer(true, dev, 8, "alpha", 2.0, "spsa_c", 1e-4);
+        Node mask = g.node("phys").orElseThrow();
+        int off = mask.paramOffset(), n = mask.paramCount(), reps = 4000;
+        double[] mean = new double[n], sq = new double[n];
+        for (int r = 0; r < reps; r++) {
+            double[] u = new double[theta.length];
+            t.localPasses(theta, batch, wrong, u, null);
+            for (int i = 0; i < n; i++) {
+                mean[i] += u[off + i] / reps;
+                sq[i] += u[off + i] * u[off + i] / reps;
+            }
+        }
+        double[] th = theta.clone(), losses = new double[2];
+        for (int i = 0; i < n; i++) {
+            double h = 1e-6;
+            th[off + i] = theta[off + i] + h;
+            t.localPasses(th, batch, wrong, new double[theta.length], losses);
+            double up = losses[1];
+            th[off + i] = theta[off + i] - h;
+            t.localPasses(th, batch, wrong, new double[theta.length], losses);
+            double down = losses[1];
+            th[off + i] = theta[off + i];
+            double fd = (up - down) / (2 * h);
+            double se = Math.sqrt((sq[i] - mean[i] * mean[i]) / reps);
+            assertEquals(fd, mean[i], 4 * se + 1e-9, "component " + i);
+        }
+    }
+
     @Example
     void zeroVectorsGiveZeroCosineAndZeroGradient() {
         double[] zero = new double[3], b = {1, 2, 3};
