@@ -72,6 +72,7 @@ public final class BlackScholesStudy {
         TrainingPlan plan = program.plan(planName).get();
         Graph g = program.graph(plan.network()).get();
         Path out = root.resolve("runs/black-scholes/" + planName);
+        deleteRun(out);   // the study owns runs/black-scholes/; each invocation starts fresh
         var threads = ManagementFactory.getThreadMXBean();
         long cpu0 = threads.getCurrentThreadCpuTime(), t0 = System.nanoTime();
         TrainingResult r;
@@ -96,6 +97,15 @@ public final class BlackScholesStudy {
         PinnObjective o = new PinnObjective(PdeProblem.from(plan));
         PinnObjective.Comparison cmp = o.compare(r.params(), dev.view(ForwardView.class));
         return new Run(planName, r, cmp, wall, cpu, q.getOrDefault("forward", 0L), q.getOrDefault("jet", 0L));
+    }
+
+    private static void deleteRun(Path dir) {
+        if (!Files.isDirectory(dir)) return;
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot clear " + dir, e);
+        }
     }
 
     static String report(Graph g, List<Run> runs) {
