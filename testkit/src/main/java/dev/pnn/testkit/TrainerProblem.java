@@ -34,7 +34,22 @@ import java.util.function.LongFunction;
  * in θ; with identity inputs it is a sphere ‖W − T‖²/(BK) around the targets.
  */
 public record TrainerProblem(String description, Graph graph, LongFunction<Device> device,
-                             LongFunction<Device> twin, Loss loss, Batch batch) {
+                             LongFunction<Device> twin, Loss loss, Batch batch,
+                             java.util.Optional<dev.pnn.spi.ir.TrainingPlan> plan) {
+
+    /** A problem without a plan (what most trainers need). */
+    public TrainerProblem(String description, Graph graph, LongFunction<Device> device, LongFunction<Device> twin,
+                          Loss loss, Batch batch) {
+        this(description, graph, device, twin, loss, batch, java.util.Optional.empty());
+    }
+
+    /**
+     * The same problem with a training plan, which the trainer sees as {@code context.plan()} (physics-informed
+     * trainers read their objective from it).
+     */
+    public TrainerProblem withPlan(dev.pnn.spi.ir.TrainingPlan p) {
+        return new TrainerProblem(description, graph, device, twin, loss, batch, java.util.Optional.of(p));
+    }
 
     /** L(θ) on the batch through a fresh device's forward view (what the trainer's estimates are checked against). */
     public double lossAt(double[] theta) {

@@ -54,6 +54,11 @@ final class TrainerRun implements AutoCloseable {
             }
 
             @Override
+            public Optional<dev.pnn.spi.ir.TrainingPlan> plan() {
+                return problem.plan();
+            }
+
+            @Override
             public Trainer nested(Value.Call call) {
                 TrainerFactory f = nested.stream().filter(t -> t.name().equals(call.name())).findFirst()
                         .orElseThrow(() -> new PnnException("nested trainer '" + call.name() + "' is unknown to the contract",
