@@ -58,7 +58,7 @@ public final class IrText {
             sb.append("\nplan ").append(name(p.name())).append(" network ").append(name(p.network())).append(loc(p.loc())).append(" {\n");
             for (Map.Entry<String, Value> e : p.entries().entrySet()) {
                 Loc l = p.locs().get(e.getKey());
-                sb.append("    ").append(name(e.getKey())).append(" = ").append(value(e.getValue())).append(l == null ? "" : loc(l)).append(";\n");
+                sb.append("    ").append(name(e.getKey())).append(" = ").append(value(e.getValue())).append(l == null ? "" : locAlways(l)).append(";\n");
             }
             for (Map.Entry<String, Loc> e : p.locs().entrySet())
                 if (!p.entries().containsKey(e.getKey())) sb.append("    loc ").append(name(e.getKey())).append(locAlways(e.getValue())).append(";\n");

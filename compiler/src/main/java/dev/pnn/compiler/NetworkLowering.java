@@ -72,7 +72,30 @@ final class NetworkLowering {
             else if (s instanceof Stmt.Assign a) assign(a);
         }
         if (diags.errorCount() > before || output == null) return Optional.empty();
+        warnUnused(output);
         return place(output);
+    }
+
+    /** Statements from which the output cannot be reached: computed (and paid for) for nothing. */
+    private void warnUnused(String output) {
+        Map<String, List<String>> inputsOf = new HashMap<>();
+        for (PendingNode p : nodes) inputsOf.put(p.id(), p.inputs());
+        Set<String> used = new java.util.HashSet<>();
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(List.of(output));
+        while (!todo.isEmpty()) {
+            String id = todo.pop();
+            if (used.add(id)) todo.addAll(inputsOf.getOrDefault(id, List.of()));
+        }
+        for (Stmt s : stmts.values()) {
+            String name = s.name().name();
+            if (used.contains(name)) continue;
+            boolean input = s instanceof Stmt.Input;
+            diags.add(Diagnostic.error(DiagnosticCode.UNUSED_SIGNAL, s.name().span(),
+                            (input ? "input '" : "signal '") + name + "' of network '" + net.name().name() + "' "
+                                    + (input ? "is never used" : "is computed but never used"),
+                            "does not reach the output")
+                    .help(input ? "remove the input, or feed it into the network" : "remove the statement, or use it on the way to the output"));
+        }
     }
 
     private void collectStatements() {

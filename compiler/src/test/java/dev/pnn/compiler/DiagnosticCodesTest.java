@@ -477,6 +477,23 @@ class DiagnosticCodesTest {
                 "setting 'crosstalk' takes noise models, found number `0.02`");
     }
 
+    // ------------------------------------------------------------------ warnings
+
+    @Test
+    void w0201UnusedSignal() {
+        Carets marked = Carets.of("network N {\n  input x : real[4];\n  input z : real[2];\n  ^h^ = tanh(x);\n  output y = relu(x);\n}\n");
+        Compilation c = new PnnCompiler(FakePlugins.catalog(), ModuleSource.none()).compile("w.pnn", marked.source());
+        assertTrue(c.ok(), c.render());
+        assertEquals(List.of(UNUSED_SIGNAL, UNUSED_SIGNAL), c.diagnostics().stream().map(Diagnostic::code).toList());
+        Diagnostic unusedInput = c.diagnostics().get(0), unusedSignal = c.diagnostics().get(1);
+        assertEquals("input 'z' of network 'N' is never used", unusedInput.message());
+        assertEquals(marked.span(), unusedSignal.span());
+        assertEquals("signal 'h' of network 'N' is computed but never used", unusedSignal.message());
+        assertTrue(c.render().startsWith("warning[PNN-W0201]: input 'z'"), c.render());
+        assertEquals(4, c.program().orElseThrow().graph("N").orElseThrow().nodes().size(), "unused statements are still lowered");
+        TESTED.add(UNUSED_SIGNAL);
+    }
+
     @Test
     void everyCodeHasATestHere() throws Exception {
         // Run every test method of this class, then check that together they produced every code.

@@ -75,6 +75,14 @@ class IrTextTest {
     }
 
     @Test
+    void aPlanEntryLocatedNowhereKeepsItsLocation() {
+        // found by IrRoundTripProperties: a plan entry whose loc is Loc.NONE must not lose the loc entry
+        Program p = new Program(List.of(), List.of(), List.of(new dev.pnn.spi.ir.TrainingPlan("a", "a",
+                java.util.Map.of("", new Value.Num(0)), java.util.Map.of("", dev.pnn.spi.ir.Loc.NONE), dev.pnn.spi.ir.Loc.NONE)));
+        assertEquals(p, IrText.parse(IrText.print(p)));
+    }
+
+    @Test
     void emptyProgramRoundTrips() {
         Program empty = new Program(List.of(), List.of(), List.of());
         assertEquals(empty, IrText.parse(IrText.print(empty)));

@@ -14,8 +14,9 @@ public record Diagnostic(DiagnosticCode code, Severity severity, String message,
         label = label == null ? "" : label;
     }
 
+    /** A diagnostic with the code's own severity (errors for E codes, warnings for W codes). */
     public static Diagnostic error(DiagnosticCode code, Span span, String message, String label) {
-        return new Diagnostic(code, Severity.ERROR, message, span, label, List.of(), List.of());
+        return new Diagnostic(code, code.severity(), message, span, label, List.of(), List.of());
     }
 
     public Diagnostic note(String note) {

@@ -3,7 +3,7 @@ package dev.pnn.dsl;
 /**
  * Stable diagnostic codes. Numbers never change meaning once released; new checks get new numbers.
  * Groups: E00xx internal, E01xx input and syntax, E02xx names and structure, E03xx shapes and domains,
- * E04xx capabilities, E05xx arguments and units, E06xx plans and profiles.
+ * E04xx capabilities, E05xx arguments and units, E06xx plans and profiles; W codes are warnings, grouped alike.
  */
 public enum DiagnosticCode {
     INTERNAL_ERROR(1, "internal compiler error"),
@@ -55,19 +55,32 @@ public enum DiagnosticCode {
 
     MISSING_PLAN_ENTRY(601, "missing training-plan entry"),
     INVALID_PLAN_ENTRY(602, "invalid training-plan entry"),
-    NOISE_EXPRESSION_EXPECTED(603, "noise models expected");
+    NOISE_EXPRESSION_EXPECTED(603, "noise models expected"),
 
+    /** Warnings (W codes) never fail a compilation. */
+    UNUSED_SIGNAL(Severity.WARNING, 201, "signal computed but never used");
+
+    private final Severity severity;
     private final int number;
     private final String title;
 
     DiagnosticCode(int number, String title) {
+        this(Severity.ERROR, number, title);
+    }
+
+    DiagnosticCode(Severity severity, int number, String title) {
+        this.severity = severity;
         this.number = number;
         this.title = title;
     }
 
-    /** {@code PNN-E0401}. */
+    /** {@code PNN-E0401}, or {@code PNN-W0201} for a warning. */
     public String id() {
-        return String.format("PNN-E%04d", number);
+        return String.format("PNN-%s%04d", severity == Severity.ERROR ? "E" : "W", number);
+    }
+
+    public Severity severity() {
+        return severity;
     }
 
     public String title() {
