@@ -7,6 +7,7 @@ import dev.pnn.runtime.RunInfo;
 import dev.pnn.runtime.TrainingOptions;
 import dev.pnn.runtime.TrainingResult;
 import dev.pnn.runtime.TrainingSession;
+import dev.pnn.runtime.eval.PlanEvaluation;
 import dev.pnn.spi.ir.Program;
 import dev.pnn.spi.ir.TrainingPlan;
 import picocli.CommandLine.Command;
@@ -86,6 +87,13 @@ final class TrainCommand implements Callable<Integer> {
                 new ErrorReport(root.err(), root.debug()).print(result.stopped().get());
                 return ExitCode.RUNTIME_FAILURE;
             }
+            // the plan's own robustness check: evaluate = monte_carlo(profile, devices: M)
+            PlanEvaluation.afterTraining(plugins.catalog(), program, info.plan(), options.baseDir(), result.params(),
+                    info.runDir()).ifPresent(report -> {
+                o.println();
+                o.print(report.table());
+                o.printf("robustness report: %s%n", info.runDir().resolve("eval-" + report.profile()));
+            });
             return ExitCode.OK;
         }
     }

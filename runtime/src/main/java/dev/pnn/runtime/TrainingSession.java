@@ -281,7 +281,7 @@ public final class TrainingSession implements AutoCloseable {
         times.put("meanEpochSeconds", history.stream().mapToDouble(EpochMetrics::epochSeconds).average().orElse(Double.NaN));
         times.put("meanSamplesPerSecond", history.stream().mapToDouble(EpochMetrics::samplesPerSecond).average().orElse(Double.NaN));
         s.put("times", times);
-        plan.entry(TrainingPlan.EVALUATE).ifPresent(v -> s.put("evaluate", "not run by 'pnn train': " + v));
+        plan.entry(TrainingPlan.EVALUATE).ifPresent(v -> s.put("evaluate", v + " (results in eval-<profile>/summary.json)"));
         Map<String, String> versions = new LinkedHashMap<>(options.versions());
         versions.put("java", System.getProperty("java.version"));
         s.put("versions", versions);

@@ -72,6 +72,13 @@ class EverySampleTest {
                 assertEquals(0, r.code, () -> "training " + plan + " of " + file.getFileName() + " failed:\n" + r.err + r.out);
                 assertTrue(Files.exists(out.resolve("summary.json")), "no summary.json in " + out);
                 assertTrue(Files.exists(out.resolve("metrics.csv")), "no metrics.csv in " + out);
+                if (Files.readString(file).contains("monte_carlo(")) {
+                    try (Stream<Path> evals = Files.list(out)) {
+                        assertTrue(evals.anyMatch(p -> p.getFileName().toString().startsWith("eval-")
+                                        && Files.exists(p.resolve("summary.json"))),
+                                "the plan asks for a Monte Carlo evaluation but " + out + " has no eval-*/summary.json");
+                    }
+                }
             }));
         }
         return tests.stream();
