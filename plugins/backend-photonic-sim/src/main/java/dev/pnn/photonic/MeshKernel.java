@@ -11,12 +11,15 @@ import dev.pnn.spi.exec.Tensor;
  * φ' = map(φ) + e_φ and the splitter errors and transmission of {@link MeshErrors}; U = D(α')·G_{M−1}⋯G₀. The
  * ideal device is the special case of zero errors, so the noisy one needs no other code path.
  *
- * <p><b>Recording forward / backward.</b> Rows are processed in fixed chunks of {@link #CHUNK} samples (in
- * parallel via {@link RowChunks}); inside a chunk the state is mode-major ({@code state[k·rows + b]}) so every
- * MZI is one vectorizable loop over samples. The forward keeps the final state; the backward walks the layout
- * backwards (ALGORITHMS.md §3), recovering each MZI's input by its inverse (or reading it from storage, see
- * {@link #RECONSTRUCT}), and accumulates per-chunk phase gradients that are summed in chunk order, so results
- * are bit-identical for any thread count.
+ * <p><b>Recording forward / backward.</b> Rows are processed in chunks of {@link #chunkRows} samples (in
+ * parallel via {@link RowChunks}); inside a chunk the state is mode-major, one array per mode, and every MZI is
+ * applied as its physical steps — phase shifter, coupler, phase shifter, coupler, loss — each a short loop over
+ * samples that indexes all its arrays alike, which C2 unrolls and vectorizes (a fused 2×2 complex product per
+ * sample exceeds its unroll budget and stays scalar: measured in bench/RESULTS.md). The forward keeps only the
+ * final state. The backward walks the layout backwards (ALGORITHMS.md §3) carrying the field and its adjoint
+ * through the inverse steps (all steps are unitary up to the loss t, so the field is recovered exactly up to
+ * rounding; no per-MZI storage), reading ∂L/∂θ = −Im(w̄₁* w₁) and ∂L/∂φ = −Im(ū₁* u₁) at the shifters. Per-chunk
+ * phase gradients are summed in chunk order: bit-identical at a fixed thread count.
  *
  * <p><b>Inference.</b> {@link #infer} composes the mesh into one N×N matrix and applies it as a batched complex
  * matrix product. The matrix is cached and recomposed whenever the applied phases differ from those it was built
@@ -31,16 +34,6 @@ final class MeshKernel implements InferenceKernel {
     static final int CHUNK = 32;
     /** Largest number of rows per chunk: longer loops vectorize better, until the chunk state leaves L2. */
     static final int MAX_CHUNK = 128;
-    /**
-     * How the backward pass gets each MZI's input: {@code true} (default) reconstructs them during the backward
-     * walk by applying the inverse MZI T⁻¹ = T†/t² to its output; {@code false} stores the two input rows of every
-     * MZI during the forward pass (4·M·rows doubles per tape: 66 MB at 64 modes and 1,024 rows). Measured on the
-     * sample network (bench/RESULTS.md): reconstructing takes about 20% less CPU per epoch and needs no storage;
-     * both agree within 1e-12 (MeshBackwardProperties). {@code -Dpnn.mesh.reconstruct=false} switches for
-     * benchmarking; it changes results at rounding level only.
-     */
-    static final boolean RECONSTRUCT = Boolean.parseBoolean(System.getProperty("pnn.mesh.reconstruct", "true"));
-    private final boolean reconstruct;
 
     private final MeshLayout layout;
     private final int offset;
@@ -58,11 +51,9 @@ final class MeshKernel implements InferenceKernel {
     /** Inference calls since the applied phases last changed (decides when composing pays off). */
     private int callsSinceChange;
 
-    // per MZI: the transfer matrix T and the output coupler (c₂ = cos(π/4+δ₂), s₂ = sin(π/4+δ₂)) for the backward walk
-    private final double[] t00r, t00i, t01r, t01i, t10r, t10i, t11r, t11i;
-    private final double[] c2, s2;
-    // per MZI: T⁻¹ = T†/t² (for reconstructing inputs in the backward walk)
-    private final double[] v00r, v00i, v01r, v01i, v10r, v10i, v11r, v11i;
+    // per MZI: cos/sin of the applied φ and θ, of the coupler angles π/4 + δ₁, π/4 + δ₂, and the transmission
+    private final double[] cph, sph, cth, sth, k1, q1, k2, q2, tr;
+    // per mode: cos/sin of the applied output phases α
     private final double[] ca, sa;
     // the composed matrix, transposed: ut[j][i] = U[i][j] (one array per input mode, so the product's inner loop
     // indexes every array by the same i and vectorizes)
@@ -70,14 +61,9 @@ final class MeshKernel implements InferenceKernel {
     private final double[] appliedBar;
     private final double[] programmedBar;
 
+    /** Reads {@code errors} once: they must not change afterwards (they are an instance's fixed imperfections). */
     MeshKernel(MeshLayout layout, int offset, MeshErrors errors, PhaseMap phaseMap) {
-        this(layout, offset, errors, phaseMap, RECONSTRUCT);
-    }
-
-    /** @param reconstruct see {@link #RECONSTRUCT} */
-    MeshKernel(MeshLayout layout, int offset, MeshErrors errors, PhaseMap phaseMap, boolean reconstruct) {
         errors.checkFits(layout);
-        this.reconstruct = reconstruct;
         this.layout = layout;
         this.offset = offset;
         this.errors = errors;
@@ -91,12 +77,21 @@ final class MeshKernel implements InferenceKernel {
         key = new double[p];
         appliedBar = new double[p];
         programmedBar = new double[p];
-        t00r = new double[mzis]; t00i = new double[mzis]; t01r = new double[mzis]; t01i = new double[mzis];
-        t10r = new double[mzis]; t10i = new double[mzis]; t11r = new double[mzis]; t11i = new double[mzis];
-        c2 = new double[mzis];
-        s2 = new double[mzis];
-        v00r = new double[mzis]; v00i = new double[mzis]; v01r = new double[mzis]; v01i = new double[mzis];
-        v10r = new double[mzis]; v10i = new double[mzis]; v11r = new double[mzis]; v11i = new double[mzis];
+        cph = new double[mzis];
+        sph = new double[mzis];
+        cth = new double[mzis];
+        sth = new double[mzis];
+        k1 = new double[mzis];
+        q1 = new double[mzis];
+        k2 = new double[mzis];
+        q2 = new double[mzis];
+        tr = errors.transmission().clone();
+        for (int m = 0; m < mzis; m++) {
+            k1[m] = Math.cos(Math.PI / 4 + errors.delta1()[m]);
+            q1[m] = Math.sin(Math.PI / 4 + errors.delta1()[m]);
+            k2[m] = Math.cos(Math.PI / 4 + errors.delta2()[m]);
+            q2[m] = Math.sin(Math.PI / 4 + errors.delta2()[m]);
+        }
         ca = new double[n];
         sa = new double[n];
         utr = new double[n][n];
@@ -113,7 +108,7 @@ final class MeshKernel implements InferenceKernel {
 
     // ------------------------------------------------------------------ coefficients
 
-    /** Brings the per-MZI coefficients up to date with θ; a no-op when the applied phases did not change. */
+    /** Brings the phase factors up to date with θ; a no-op when the applied phases did not change. */
     private void refresh(double[] theta) {
         System.arraycopy(theta, offset, programmed, 0, programmed.length);
         phaseMap.apply(programmed, applied);
@@ -122,34 +117,11 @@ final class MeshKernel implements InferenceKernel {
         if (coefValid && java.util.Arrays.equals(applied, key)) return;
         System.arraycopy(applied, 0, key, 0, applied.length);
         for (int m = 0; m < mzis; m++) {
-            double th = applied[2 * m], ph = applied[2 * m + 1];
-            double ct = Math.cos(th), st = Math.sin(th), cp = Math.cos(ph), sp = Math.sin(ph);
-            double a1 = Math.PI / 4 + errors.delta1()[m], a2 = Math.PI / 4 + errors.delta2()[m];
-            double k1 = Math.cos(a1), q1 = Math.sin(a1), k2 = Math.cos(a2), q2 = Math.sin(a2);
-            double t = errors.transmission()[m];
-            c2[m] = k2;
-            s2[m] = q2;
-            double etpR = ct * cp - st * sp, etpI = st * cp + ct * sp;         // e^{i(θ+φ)}
-            double cc = k1 * k2, ss = q1 * q2;
-            // T00 = c1c2 e^{i(θ+φ)} − s1s2 e^{iφ}
-            t00r[m] = t * (cc * etpR - ss * cp);
-            t00i[m] = t * (cc * etpI - ss * sp);
-            // T01 = i (s1c2 e^{iθ} + c1s2)
-            double qR = q1 * k2 * ct + k1 * q2, qI = q1 * k2 * st;
-            t01r[m] = -t * qI;
-            t01i[m] = t * qR;
-            // T10 = i (c1s2 e^{i(θ+φ)} + s1c2 e^{iφ})
-            double rR = k1 * q2 * etpR + q1 * k2 * cp, rI = k1 * q2 * etpI + q1 * k2 * sp;
-            t10r[m] = -t * rI;
-            t10i[m] = t * rR;
-            // T11 = c1c2 − s1s2 e^{iθ}
-            t11r[m] = t * (cc - ss * ct);
-            t11i[m] = -t * ss * st;
-            double t2 = t * t;
-            v00r[m] = t00r[m] / t2; v00i[m] = -t00i[m] / t2;
-            v01r[m] = t10r[m] / t2; v01i[m] = -t10i[m] / t2;
-            v10r[m] = t01r[m] / t2; v10i[m] = -t01i[m] / t2;
-            v11r[m] = t11r[m] / t2; v11i[m] = -t11i[m] / t2;
+            double th = applied[layout.thetaIndex(m)], ph = applied[layout.phiIndex(m)];
+            cth[m] = Math.cos(th);
+            sth[m] = Math.sin(th);
+            cph[m] = Math.cos(ph);
+            sph[m] = Math.sin(ph);
         }
         for (int k = 0; k < n; k++) {
             double al = applied[layout.alphaIndex(k)];
@@ -159,6 +131,47 @@ final class MeshKernel implements InferenceKernel {
         coefValid = true;
         composedValid = false;
         callsSinceChange = 0;
+    }
+
+    // ------------------------------------------------------------------ the physical steps
+
+    /** (re, im) ← (c + i s)·(re, im) elementwise: a phase shifter e^{ix} with c = cos x, s = sin x. */
+    private static void rotate(double[] re, double[] im, int len, double c, double s) {
+        for (int b = 0; b < len; b++) {
+            double r = re[b], i = im[b];
+            re[b] = c * r - s * i;
+            im[b] = s * r + c * i;
+        }
+    }
+
+    /** (a, b) ← [[c, i s], [i s, c]]·(a, b): a coupler B(δ) with c = cos(π/4+δ), s = sin(π/4+δ); s → −s gives B†. */
+    private static void couple(double[] ar, double[] ai, double[] br, double[] bi, int len, double c, double s) {
+        for (int b = 0; b < len; b++) {
+            double xr = ar[b], xi = ai[b], yr = br[b], yi = bi[b];
+            ar[b] = c * xr - s * yi;
+            ai[b] = c * xi + s * yr;
+            br[b] = c * yr - s * xi;
+            bi[b] = c * yi + s * xr;
+        }
+    }
+
+    private static void scale(double[] v, int len, double f) {
+        for (int b = 0; b < len; b++) v[b] *= f;
+    }
+
+    /** (a, b) ← T_m (a, b) over [0, len). */
+    private void mziForward(int m, double[] ar, double[] ai, double[] br, double[] bi, int len) {
+        rotate(ar, ai, len, cph[m], sph[m]);
+        couple(ar, ai, br, bi, len, k1[m], q1[m]);
+        rotate(ar, ai, len, cth[m], sth[m]);
+        couple(ar, ai, br, bi, len, k2[m], q2[m]);
+        if (tr[m] != 1.0) {
+            double t = tr[m];
+            scale(ar, len, t);
+            scale(ai, len, t);
+            scale(br, len, t);
+            scale(bi, len, t);
+        }
     }
 
     // ------------------------------------------------------------------ chunks and scratch
@@ -175,31 +188,28 @@ final class MeshKernel implements InferenceKernel {
 
     @Override
     public Object newScratch(int maxRows) {
-        return new Scratch(n, mzis, RowChunks.count(maxRows, CHUNK));
+        return new Scratch(n, RowChunks.count(maxRows, CHUNK));
     }
 
     /**
-     * Per-tape working memory, per chunk: the mode-major state ({@code sr[k][b]}: one array per mode, so each
-     * MZI is a loop over samples that indexes all its arrays by the same b and vectorizes), its gradient, a work
-     * copy for reconstruction, stored MZI inputs (store mode only) and accumulators. Arrays are made on first use
-     * at the chunk length in use.
+     * Per-tape working memory, per chunk: the mode-major state ({@code sr[k][b]}), and for the backward walk the
+     * adjoint, a work copy of the state, per-sample gradient terms and accumulators. Arrays are made on first
+     * use at the chunk length in use.
      */
     static final class Scratch {
-        final int n, mzis;
-        final double[][][] sr, si, gr, gi, wr, wi, store;
+        final int n;
+        final double[][][] sr, si, gr, gi, wr, wi;
         final double[][] tth, tph, partial, accR, accI;
         final int[] length;
 
-        Scratch(int n, int mzis, int chunks) {
+        Scratch(int n, int chunks) {
             this.n = n;
-            this.mzis = mzis;
             sr = new double[chunks][][];
             si = new double[chunks][][];
             gr = new double[chunks][][];
             gi = new double[chunks][][];
             wr = new double[chunks][][];
             wi = new double[chunks][][];
-            store = new double[chunks][][];
             tth = new double[chunks][];
             tph = new double[chunks][];
             partial = new double[chunks][];
@@ -208,20 +218,16 @@ final class MeshKernel implements InferenceKernel {
             length = new int[chunks];
         }
 
-        /** Makes the state of chunks [0, chunks) at least {@code cb} long (drops gradients and stores if it grows). */
+        /** Makes the state of chunks [0, chunks) at least {@code cb} long (drops the backward arrays if it grows). */
         void ensureState(int chunks, int cb) {
             for (int c = 0; c < chunks; c++) {
                 if (length[c] >= cb) continue;
                 sr[c] = new double[n][cb];
                 si[c] = new double[n][cb];
-                gr[c] = gi[c] = wr[c] = wi[c] = store[c] = null;
+                gr[c] = gi[c] = wr[c] = wi[c] = null;
                 tth[c] = tph[c] = null;
                 length[c] = cb;
             }
-        }
-
-        void ensureStore(int chunks) {
-            for (int c = 0; c < chunks; c++) if (store[c] == null) store[c] = new double[4 * mzis][length[c]];
         }
 
         void ensureGrad(int chunks) {
@@ -256,42 +262,18 @@ final class MeshKernel implements InferenceKernel {
         Scratch s = (Scratch) scratch;
         int chunk = chunkRows(rows), chunks = RowChunks.count(rows, chunk);
         s.ensureState(chunks, chunk);
-        if (!reconstruct) s.ensureStore(chunks);
-        RowChunks.forEach(chunks, c -> forwardChunk(c, chunk, rows, x, out, s, true));
+        RowChunks.forEach(chunks, c -> forwardChunk(c, chunk, rows, x, out, s));
     }
 
-    /** MZI by MZI; {@code record} keeps each MZI's inputs when the kernel stores them for backward. */
-    private void forwardChunk(int c, int chunk, int rows, Tensor x, Tensor out, Scratch s, boolean record) {
+    private void forwardChunk(int c, int chunk, int rows, Tensor x, Tensor out, Scratch s) {
         int r0 = RowChunks.start(c, chunk), cb = RowChunks.end(c, chunk, rows) - r0;
         double[][] sr = s.sr[c], si = s.si[c];
         gather(x, r0, cb, sr, si);
-        boolean keep = record && !reconstruct;
-        double[][] st = s.store[c];
         for (int m = 0; m < mzis; m++) {
             int k = upper[m];
-            if (keep) {
-                System.arraycopy(sr[k], 0, st[4 * m], 0, cb);
-                System.arraycopy(si[k], 0, st[4 * m + 1], 0, cb);
-                System.arraycopy(sr[k + 1], 0, st[4 * m + 2], 0, cb);
-                System.arraycopy(si[k + 1], 0, st[4 * m + 3], 0, cb);
-            }
-            applyMzi(sr[k], si[k], sr[k + 1], si[k + 1], cb,
-                    t00r[m], t00i[m], t01r[m], t01i[m], t10r[m], t10i[m], t11r[m], t11i[m]);
+            mziForward(m, sr[k], si[k], sr[k + 1], si[k + 1], cb);
         }
         scatterScreened(sr, si, r0, cb, out);
-    }
-
-    /** (a, b) ← T (a, b) elementwise over [0, len), T given by its four complex entries. */
-    private static void applyMzi(double[] ar, double[] ai, double[] br, double[] bi, int len,
-                                 double a00r, double a00i, double a01r, double a01i,
-                                 double a10r, double a10i, double a11r, double a11i) {
-        for (int b = 0; b < len; b++) {
-            double xr = ar[b], xi = ai[b], yr = br[b], yi = bi[b];
-            ar[b] = a00r * xr - a00i * xi + a01r * yr - a01i * yi;
-            ai[b] = a00r * xi + a00i * xr + a01r * yi + a01i * yr;
-            br[b] = a10r * xr - a10i * xi + a11r * yr - a11i * yi;
-            bi[b] = a10r * xi + a10i * xr + a11r * yi + a11i * yr;
-        }
     }
 
     /** Row-major rows [r0, r0+cb) of {@code x} into the mode-major chunk state. */
@@ -344,7 +326,6 @@ final class MeshKernel implements InferenceKernel {
     private void backwardChunk(int c, int chunk, int rows, Tensor outGrad, Tensor xg, Scratch s) {
         int r0 = RowChunks.start(c, chunk), cb = RowChunks.end(c, chunk, rows) - r0;
         double[][] sr = s.sr[c], si = s.si[c], gr = s.gr[c], gi = s.gi[c], wr = s.wr[c], wi = s.wi[c];
-        double[][] st = s.store[c];
         double[] tth = s.tth[c], tph = s.tph[c], part = s.partial[c];
         // output screen: z̄ = e^{−iα} ȳ, ∂L/∂α = −Im(conj(z̄) z), z the pre-screen state the forward left behind
         for (int b = 0; b < cb; b++) {
@@ -356,43 +337,40 @@ final class MeshKernel implements InferenceKernel {
             }
         }
         for (int k = 0; k < n; k++) {
-            double acc = 0;
-            double[] zr = sr[k], zi = si[k], g1 = gr[k], g2 = gi[k];
-            for (int b = 0; b < cb; b++) acc -= g1[b] * zi[b] - g2[b] * zr[b];
-            part[2 * mzis + k] = acc;
-        }
-        if (reconstruct) {
             // walk on a copy so the recorded state survives for further backward passes on this tape
-            for (int k = 0; k < n; k++) {
-                System.arraycopy(sr[k], 0, wr[k], 0, cb);
-                System.arraycopy(si[k], 0, wi[k], 0, cb);
-            }
+            System.arraycopy(sr[k], 0, wr[k], 0, cb);
+            System.arraycopy(si[k], 0, wi[k], 0, cb);
+            shifterTerms(wr[k], wi[k], gr[k], gi[k], cb, tth);
+            part[layout.alphaIndex(k)] = sum(tth, cb);
         }
         for (int m = mzis - 1; m >= 0; m--) {
             int k = upper[m];
-            double[] w1r = wr[k], w1i = wi[k], w2r = wr[k + 1], w2i = wi[k + 1];
-            double[] g1r = gr[k], g1i = gi[k], g2r = gr[k + 1], g2i = gi[k + 1];
-            if (!reconstruct) {
-                // the work rows get this MZI's output y = T x from its stored input
-                System.arraycopy(st[4 * m], 0, w1r, 0, cb);
-                System.arraycopy(st[4 * m + 1], 0, w1i, 0, cb);
-                System.arraycopy(st[4 * m + 2], 0, w2r, 0, cb);
-                System.arraycopy(st[4 * m + 3], 0, w2i, 0, cb);
-                applyMzi(w1r, w1i, w2r, w2i, cb, t00r[m], t00i[m], t01r[m], t01i[m], t10r[m], t10i[m], t11r[m], t11i[m]);
+            double[] ar = wr[k], ai = wi[k], br = wr[k + 1], bi = wi[k + 1];
+            double[] gar = gr[k], gai = gi[k], gbr = gr[k + 1], gbi = gi[k + 1];
+            if (tr[m] != 1.0) {
+                // y = t·(…) ⇒ field before the loss y/t, adjoint t·ȳ
+                double t = tr[m], inv = 1.0 / t;
+                scale(ar, cb, inv);
+                scale(ai, cb, inv);
+                scale(br, cb, inv);
+                scale(bi, cb, inv);
+                scale(gar, cb, t);
+                scale(gai, cb, t);
+                scale(gbr, cb, t);
+                scale(gbi, cb, t);
             }
-            thetaTerms(w1r, w1i, w2r, w2i, g1r, g1i, g2r, g2i, cb, tth, c2[m], s2[m]);
-            if (reconstruct) {
-                // y → x = T⁻¹ y, in place
-                applyMzi(w1r, w1i, w2r, w2i, cb, v00r[m], v00i[m], v01r[m], v01i[m], v10r[m], v10i[m], v11r[m], v11i[m]);
-            } else {
-                w1r = st[4 * m];
-                w1i = st[4 * m + 1];
-            }
-            // ȳ → x̄ = T† ȳ, in place
-            applyMzi(g1r, g1i, g2r, g2i, cb, t00r[m], -t00i[m], t10r[m], -t10i[m], t01r[m], -t01i[m], t11r[m], -t11i[m]);
-            phiTerms(w1r, w1i, g1r, g1i, cb, tph);
-            part[2 * m] = sum(tth, cb);
-            part[2 * m + 1] = sum(tph, cb);
+            couple(ar, ai, br, bi, cb, k2[m], -q2[m]);
+            couple(gar, gai, gbr, gbi, cb, k2[m], -q2[m]);
+            shifterTerms(ar, ai, gar, gai, cb, tth);          // at the θ shifter's output
+            rotate(ar, ai, cb, cth[m], -sth[m]);
+            rotate(gar, gai, cb, cth[m], -sth[m]);
+            couple(ar, ai, br, bi, cb, k1[m], -q1[m]);
+            couple(gar, gai, gbr, gbi, cb, k1[m], -q1[m]);
+            shifterTerms(ar, ai, gar, gai, cb, tph);          // at the φ shifter's output
+            rotate(ar, ai, cb, cph[m], -sph[m]);
+            rotate(gar, gai, cb, cph[m], -sph[m]);
+            part[layout.thetaIndex(m)] = sum(tth, cb);
+            part[layout.phiIndex(m)] = sum(tph, cb);
         }
         if (xg != null) {
             for (int b = 0; b < cb; b++) {
@@ -405,25 +383,9 @@ final class MeshKernel implements InferenceKernel {
         }
     }
 
-    /*
-     * One MZI backwards (ALGORITHMS.md §1, §3), with y = T x and T = t·B(δ₂)·P(θ)·B(δ₁)·P(φ):
-     *   x̄ = T† ȳ;
-     *   ∂L/∂φ = −Im(conj(x̄₁) x₁)   (φ acts first, on x₁);
-     *   ∂L/∂θ = −Im(conj(q) p) with p = (B(δ₂)† y)₁, q = (B(δ₂)† ȳ)₁: the field right after the θ shifter is p/t
-     *   and its adjoint t·q, so t cancels.
-     * It is written as small loops (two 2×2 applications and two per-sample products) rather than one fused
-     * loop: C2 vectorizes only loops it can unroll, and a fused body exceeds its unroll budget.
-     */
-
-    /** tth[b] = −Im(conj(q) p), p = c₂y₁ − i s₂y₂, q = c₂ȳ₁ − i s₂ȳ₂. */
-    private static void thetaTerms(double[] y1r, double[] y1i, double[] y2r, double[] y2i, double[] g1r,
-                                   double[] g1i, double[] g2r, double[] g2i, int cb, double[] tth, double k2,
-                                   double q2) {
-        for (int b = 0; b < cb; b++) {
-            double pr = k2 * y1r[b] + q2 * y2i[b], pi = k2 * y1i[b] - q2 * y2r[b];
-            double qr = k2 * g1r[b] + q2 * g2i[b], qi = k2 * g1i[b] - q2 * g2r[b];
-            tth[b] = qi * pr - qr * pi;
-        }
+    /** terms[b] = −Im(conj(ū) u): ∂L/∂x per sample for a phase shifter e^{ix} with output u and its adjoint ū. */
+    private static void shifterTerms(double[] ur, double[] ui, double[] gr, double[] gi, int cb, double[] terms) {
+        for (int b = 0; b < cb; b++) terms[b] = gi[b] * ur[b] - gr[b] * ui[b];
     }
 
     /**
@@ -447,11 +409,6 @@ final class MeshKernel implements InferenceKernel {
         return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 
-    /** tph[b] = −Im(conj(x̄₁) x₁). */
-    private static void phiTerms(double[] x1r, double[] x1i, double[] a1r, double[] a1i, int cb, double[] tph) {
-        for (int b = 0; b < cb; b++) tph[b] = a1i[b] * x1r[b] - a1r[b] * x1i[b];
-    }
-
     // ------------------------------------------------------------------ inference via the composed matrix
 
     @Override
@@ -466,7 +423,7 @@ final class MeshKernel implements InferenceKernel {
             // half a walk per row: for fewer than 2n rows on phases that just changed (zeroth-order trainers
             // perturb θ every call) the direct walk is cheaper
             s.ensureState(chunks, chunk);
-            RowChunks.forEach(chunks, c -> forwardChunk(c, chunk, rows, x, out, s, false));
+            RowChunks.forEach(chunks, c -> forwardChunk(c, chunk, rows, x, out, s));
             return;
         }
         if (!composedValid) compose();
@@ -481,8 +438,7 @@ final class MeshKernel implements InferenceKernel {
         for (int i = 0; i < n; i++) ur[i][i] = 1;
         for (int m = 0; m < mzis; m++) {
             int k = upper[m];
-            applyMzi(ur[k], ui[k], ur[k + 1], ui[k + 1], n,
-                    t00r[m], t00i[m], t01r[m], t01i[m], t10r[m], t10i[m], t11r[m], t11i[m]);
+            mziForward(m, ur[k], ui[k], ur[k + 1], ui[k + 1], n);
         }
         for (int i = 0; i < n; i++)
             for (int j = 0; j < n; j++) {
