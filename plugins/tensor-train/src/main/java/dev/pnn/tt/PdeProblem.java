@@ -263,7 +263,10 @@ record PdeProblem(String unknown, double scale, String[] vars, double[] lo, doub
 
         /** A face position: a formula over numbers and constant definitions. */
         private double constantWithDefs(Value v, List<String> defNames, List<Formula> defs) {
+            maxOrder = -1;
             Formula f = compile(CONDITIONS, v);
+            if (maxOrder >= 0)
+                throw error(CONDITIONS, "the position " + v + " of a condition may not use the unknown", "use a number or a constant");
             double[] env = new double[vars.length + defNames.size() + 64];
             java.util.Arrays.fill(env, 0, vars.length, Double.NaN);
             for (int k = 0; k < defs.size(); k++) env[vars.length + k] = defs.get(k).eval(env);

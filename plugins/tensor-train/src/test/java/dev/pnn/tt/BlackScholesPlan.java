@@ -62,7 +62,7 @@ final class BlackScholesPlan {
                 "d2", op("-", sym("d1"), op("*", sig, sqrtTau))));
         e.put("residual", residual());
         e.put("conditions", list(
-                named("at", "t", sym("T"), "u", call("max", op("-", sym("S"), k), num(0)), "weight", num(Double.parseDouble(System.getProperty("tw", "1")))),
+                named("at", "t", sym("T"), "u", call("max", op("-", sym("S"), k), num(0)), "weight", num(1)),
                 named("at", "S", num(0), "u", num(0)),
                 named("at", "S", num(200), "u", op("-", sym("S"), op("*", k, call("exp", op("*", op("neg", r), op("-", sym("T"), sym("t")))))))));
         e.put("collocation", collocation);

@@ -151,11 +151,14 @@ public final class BlackScholesStudy {
         PinnObjective.Comparison ref = runs.get(0).cmp();
         int ns = ref.counts()[0], nt = ref.counts()[1];
         XYChart chart = new XYChartBuilder().width(900).height(600)
-                .title("Black–Scholes call price: analytic vs learned (slices of the surface)")
+                .title("Black–Scholes call price: analytic (lines) vs BP-free (circles) and backprop (diamonds)")
                 .xAxisTitle("S").yAxisTitle("u(S, t)").build();
         chart.getStyler().setMarkerSize(5);
         int[] slices = {0, nt / 2, nt - 1};
-        for (int j : slices) {
+        java.awt.Color[] colors = {new java.awt.Color(0x1f77b4), new java.awt.Color(0x2ca02c), new java.awt.Color(0xd62728)};
+        for (int si = 0; si < slices.length; si++) {
+            int j = slices[si];
+            java.awt.Color color = colors[si];
             double t = ref.grid()[(j) * 2 + 1];
             double[] s = new double[ns], exact = new double[ns];
             for (int i = 0; i < ns; i++) {
@@ -164,12 +167,14 @@ public final class BlackScholesStudy {
             }
             XYSeries e = chart.addSeries(String.format(Locale.ROOT, "analytic, t = %.2f", t), s, finite(exact));
             e.setMarker(SeriesMarkers.NONE);
+            e.setLineColor(color);
             for (Run r : runs) {
                 double[] pred = new double[ns];
                 for (int i = 0; i < ns; i++) pred[i] = r.cmp().predicted()[i * nt + j];
                 XYSeries ps = chart.addSeries(String.format(Locale.ROOT, "%s, t = %.2f", r.plan().endsWith("Zo") ? "BP-free (tt_zo + Stein)" : "backprop reference", t), s, pred);
                 ps.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.NONE);
                 ps.setMarker(r.plan().endsWith("Zo") ? SeriesMarkers.CIRCLE : SeriesMarkers.DIAMOND);
+                ps.setMarkerColor(r.plan().endsWith("Zo") ? color : color.darker().darker());
             }
         }
         BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);

@@ -13,7 +13,11 @@ import dev.pnn.spi.train.Optimizer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Scratch experiment runner (hyper-parameter exploration for the Black–Scholes study). */
+/**
+ * Exploration runner behind the numbers quoted in docs/black-scholes.md ("Explore"): trains the hand-built
+ * Black–Scholes plan with system properties for the architecture (h = 16 or 64), trainer, points, queries, mu,
+ * learning rate and first-layer init scale, and prints the error per time slice. Not a test.
+ */
 public final class Explore {
     static String p(String k, String d) {
         return System.getProperty(k, d);
