@@ -242,6 +242,25 @@ class KernelDeviceTest {
     }
 
     @Test
+    void anEmptyBatchRunsAndCountsNothing() {
+        Graph g = GradientProperties.everyBlock();
+        Device d = NetBuilder.open(g);
+        double[] theta = GradientProperties.randomTheta(g, new Rng(8));
+        Tensor x = Tensor.real(4, 4).rows(0);
+        Tensor y = Tensor.of(g.outputNode().type(), 4);
+        d.view(ForwardView.class).forward(theta, x, y);
+        assertEquals(0, y.rows());
+        TwinView twin = d.view(TwinView.class);
+        Tape tape = twin.newTape(4);
+        Tensor out = twin.forward(theta, x, tape);
+        double[] grad = new double[theta.length];
+        twin.backward(theta, tape, Tensor.of(g.outputNode().type(), 4).rows(0), grad);
+        assertEquals(0, out.rows());
+        assertArrayEquals(new double[theta.length], grad);
+        assertEquals(0, d.queries().total());
+    }
+
+    @Test
     void forwardViewFillsTheOutputBufferAndLeavesInputsAlone() {
         KernelDevice d = fanOut(ALL);
         double[] theta = {0.9, -1.3, 0.6};
