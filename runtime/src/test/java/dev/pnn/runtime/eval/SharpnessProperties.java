@@ -60,9 +60,11 @@ class SharpnessProperties {
         Rng r = new Rng(seed);
         double[] lambda = new double[n];
         for (int i = 0; i < n; i++) lambda[i] = 0.1 + 10 * r.nextDouble();
-        // keep a relative eigen-gap of ≥ 5% so 1000 iterations are always enough
+        // Keep a relative eigen-gap of ≥ 25%. The §5 stopping rule |Δλ| < 1e-10·|λ| bounds the eigenvalue error
+        // only by about 1e-10·|λ|/(1 − r²) with r = λ₂/λ₁: with a 5% gap that is 1.1e-9, above the oracle's 1e-9
+        // (seen failing at 1.0e-9); with 25% it is 2.8e-10. The stopping rule stays as the spec states it.
         Arrays.sort(lambda);
-        if (n > 1) lambda[n - 1] = Math.max(lambda[n - 1], lambda[n - 2] * 1.05);
+        if (n > 1) lambda[n - 1] = Math.max(lambda[n - 1], lambda[n - 2] * 1.25);
         double[][] a = withEigenvalues(lambda, r);
         double[] theta = new double[n];
         for (int i = 0; i < n; i++) theta[i] = r.nextGaussian();
