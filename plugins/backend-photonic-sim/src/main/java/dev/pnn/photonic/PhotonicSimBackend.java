@@ -24,7 +24,7 @@ import java.util.Set;
 final class PhotonicSimBackend implements Backend {
     static final String NAME = "photonic_sim";
     static final Set<Capability> CAPABILITIES = Set.of(Capability.FORWARD, Capability.TWIN, Capability.LAYERS,
-            Capability.NOISE);
+            Capability.NOISE, Capability.RESERVOIR);
 
     static final List<String> BLOCKS = List.of("modulate", "clements", "reck", "photodetect", "take", "gain", "linear",
             "bias", "relu", "tanh");

@@ -8,6 +8,7 @@ import dev.pnn.spi.QueryKind;
 import dev.pnn.spi.device.Device;
 import dev.pnn.spi.device.ForwardView;
 import dev.pnn.spi.device.LayersView;
+import dev.pnn.spi.device.ReservoirView;
 import dev.pnn.spi.device.TwinView;
 import dev.pnn.spi.device.View;
 import dev.pnn.spi.ir.Graph;
@@ -67,6 +68,7 @@ public class KernelDevice implements Device {
     private final ForwardView forwardView = new Forward();
     private final TwinView twinView = new Twin();
     private final LayersView layersView = new Layers();
+    private ReservoirView reservoirView;
 
     /**
      * @param physical one kernel per node of {@code graph.nodes()} (null for input nodes): the hardware as it is
@@ -173,6 +175,7 @@ public class KernelDevice implements Device {
         Object v = type == ForwardView.class ? forwardView
                 : type == TwinView.class ? twinView
                 : type == LayersView.class ? layersView
+                : type == ReservoirView.class ? reservoirView()
                 : extraView(type);
         if (v == null)
             throw new CapabilityException("device " + profile.name() + " declares " + needed
@@ -180,7 +183,13 @@ public class KernelDevice implements Device {
         return type.cast(v);
     }
 
-    /** Views beyond forward, twin and layers that a subclass offers; null when it has none. */
+    /** A kernel graph's reservoir features are its recorded per-layer activations (one physical pass a batch). */
+    private synchronized ReservoirView reservoirView() {
+        if (reservoirView == null) reservoirView = ReservoirView.over(layersView);
+        return reservoirView;
+    }
+
+    /** Views beyond forward, twin, layers and reservoir that a subclass offers; null when it has none. */
     protected <V extends View> V extraView(Class<V> type) {
         return null;
     }
