@@ -42,9 +42,12 @@ class GradientCheckProperties {
     @Property(tries = 100)
     void correctGradientPassesAtLargeParameters(
             @ForAll @Size(min = 1, max = 6) List<@DoubleRange(min = -300, max = 300) Double> xs) {
-        // h_i scales with |θ_i|, so large parameters stay within the criterion
+        // h_i scales with |θ_i|, so large parameters stay within the criterion. The mild fixture is used because the
+        // protocol's central difference has truncation error h²·|L'''|/6, and sin(θ)·θ has a third derivative that
+        // grows like |θ|: with the full fixture, θ ≈ 300 gives an error of ~1e-6 on a gradient that cancels to ~0.7
+        // (seen: norm-relative 1.1e-6), which the §3 norm criterion cannot accept for a correct gradient.
         double[] t = toArray(xs);
-        GradientCheck.check(SmoothFixtures::loss, t, SmoothFixtures.gradient(t)).assertPassed();
+        GradientCheck.check(SmoothFixtures::mildLoss, t, SmoothFixtures.mildGradient(t)).assertPassed();
     }
 
     @Property(tries = 100)

@@ -121,7 +121,8 @@ class PhotonicSimPluginTest {
     void backendDeclaresCapabilitiesBlocksAndNoiseKeys() {
         Backend b = plugin.backends().get(0);
         assertEquals("photonic_sim", b.name());
-        assertEquals(Set.of(Capability.FORWARD, Capability.TWIN, Capability.LAYERS, Capability.NOISE), b.capabilities());
+        assertEquals(Set.of(Capability.FORWARD, Capability.TWIN, Capability.LAYERS, Capability.NOISE, Capability.RESERVOIR),
+                b.capabilities());
         assertEquals(Set.copyOf(plugin.blocks().stream().map(BlockType::name).toList()), b.blocks());
         Map<String, List<String>> roles = Map.of("phase_error", List.of("static"), "splitter_error", List.of("static"),
                 "crosstalk", List.of("crosstalk"), "insertion_loss", List.of("loss"), "detector", List.of("signal"),
