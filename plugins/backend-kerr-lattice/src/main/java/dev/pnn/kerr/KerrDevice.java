@@ -4,7 +4,7 @@ import dev.pnn.spi.Capability;
 import dev.pnn.spi.CapabilityException;
 import dev.pnn.spi.QueryCounter;
 import dev.pnn.spi.QueryKind;
-import dev.pnn.spi.device.Device;
+import dev.pnn.spi.device.DeviceBase;
 import dev.pnn.spi.device.EchoView;
 import dev.pnn.spi.device.ForwardView;
 import dev.pnn.spi.device.TwinView;
@@ -20,10 +20,7 @@ import java.util.Arrays;
 import java.util.Set;
 
 /** One simulated Kerr lattice. Lossless and noiseless, so the echo retraces the forward pass exactly. */
-final class KerrDevice implements Device {
-    private final Graph graph;
-    private final HardwareProfile profile;
-    private final long seed;
+final class KerrDevice extends DeviceBase {
     private final int inputIndex;
     private final int outputIndex;
     private final int width;
@@ -32,15 +29,12 @@ final class KerrDevice implements Device {
     private final int offset;
     private final double inputScale;
     private final ThreadLocal<KerrLattice> lattices;
-    private final QueryCounter queries = new QueryCounter();
     private final Echo echo = new Echo();
     private final Forward forward = new Forward();
     private final Twin twin = new Twin();
 
     KerrDevice(Graph graph, HardwareProfile profile, long seed, Node block) {
-        this.graph = graph;
-        this.profile = profile;
-        this.seed = seed;
+        super(graph, profile, seed, KerrBackend.CAPABILITIES);
         Args a = block.args();
         this.inputIndex = graph.indexOf(block.inputs().get(0));
         this.outputIndex = graph.indexOf(block.id());
@@ -55,40 +49,9 @@ final class KerrDevice implements Device {
         int steps = a.integer("steps", 200), segments = a.integer("segments", 1);
         double dt = a.number("dt", 0.05), g = a.number("g", 0.8), coupling = a.number("coupling", 1.0);
         this.lattices = ThreadLocal.withInitial(() -> new KerrLattice(sites, steps, segments, dt, g, coupling));
-    }
-
-    @Override
-    public Graph graph() {
-        return graph;
-    }
-
-    @Override
-    public HardwareProfile profile() {
-        return profile;
-    }
-
-    @Override
-    public long seed() {
-        return seed;
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return KerrBackend.CAPABILITIES;
-    }
-
-    @Override
-    public QueryCounter queries() {
-        return queries;
-    }
-
-    @Override
-    public <V extends View> V view(Class<V> type) {
-        if (type == EchoView.class) return type.cast(echo);
-        if (type == ForwardView.class) return type.cast(forward);
-        if (type == TwinView.class) return type.cast(twin);
-        throw new CapabilityException("device " + KerrBackend.NAME + " does not offer " + type.getSimpleName(),
-                "it offers " + KerrBackend.CAPABILITIES);
+            offer(EchoView.class, echo);
+        offer(ForwardView.class, forward);
+        offer(TwinView.class, twin);
     }
 
     private void launch(double[] x, int xOff, double[] re, double[] im) {
@@ -131,7 +94,7 @@ final class KerrDevice implements Device {
 
         @Override
         public void evolve() {
-            queries.add(QueryKind.ECHO, 1);
+            queries().add(QueryKind.ECHO, 1);
             lattices.get().evolve(theta, offset, re, im, pi, offset, null, 0, reversed);
         }
 
@@ -177,7 +140,7 @@ final class KerrDevice implements Device {
                     output.re[r * outputs.length + k] = re[m] * re[m] + im[m] * im[m];
                 }
             }
-            queries.add(QueryKind.FORWARD, rows);
+            queries().add(QueryKind.FORWARD, rows);
         }
     }
 
@@ -189,9 +152,9 @@ final class KerrDevice implements Device {
         @Override
         public Tape newTape(int maxRows) {
             KerrLattice l = lattices.get();
-            Object[] scratch = new Object[graph.nodes().size()];
+            Object[] scratch = new Object[graph().nodes().size()];
             scratch[outputIndex] = new Scratch(new double[maxRows * l.steps * 2 * sites], new double[maxRows * 2 * sites]);
-            return new Tape(graph, maxRows, scratch);
+            return new Tape(graph(), maxRows, scratch);
         }
 
         @Override

@@ -5,7 +5,7 @@ import dev.pnn.spi.CapabilityException;
 import dev.pnn.spi.PnnException;
 import dev.pnn.spi.QueryCounter;
 import dev.pnn.spi.QueryKind;
-import dev.pnn.spi.device.Device;
+import dev.pnn.spi.device.DeviceBase;
 import dev.pnn.spi.device.EnergyView;
 import dev.pnn.spi.device.ForwardView;
 import dev.pnn.spi.device.TwinView;
@@ -23,63 +23,26 @@ import java.util.Set;
  * One simulated energy-based device. The simulation is noiseless and deterministic, so the seed only names the
  * instance. Relaxations that do not converge are an error, not a silent wrong answer.
  */
-final class EnergyDevice implements Device {
-    private final Graph graph;
-    private final HardwareProfile profile;
-    private final long seed;
+final class EnergyDevice extends DeviceBase {
     private final EnergyModel model;
     private final int inputIndex;
     private final int outputIndex;
     private final int width;
-    private final QueryCounter queries = new QueryCounter();
     private final ThreadLocal<NewtonRelaxer> relaxers;
     private final Energy energy = new Energy();
     private final Forward forward = new Forward();
     private final Twin twin = new Twin();
 
     EnergyDevice(Graph graph, HardwareProfile profile, long seed, Node block, EnergyModel model) {
-        this.graph = graph;
-        this.profile = profile;
-        this.seed = seed;
+        super(graph, profile, seed, EnergySimBackend.CAPABILITIES);
         this.model = model;
         this.inputIndex = graph.indexOf(block.inputs().get(0));
         this.outputIndex = graph.indexOf(block.id());
         this.width = model.inputWidth();
         this.relaxers = ThreadLocal.withInitial(() -> new NewtonRelaxer(model));
-    }
-
-    @Override
-    public Graph graph() {
-        return graph;
-    }
-
-    @Override
-    public HardwareProfile profile() {
-        return profile;
-    }
-
-    @Override
-    public long seed() {
-        return seed;
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return EnergySimBackend.CAPABILITIES;
-    }
-
-    @Override
-    public QueryCounter queries() {
-        return queries;
-    }
-
-    @Override
-    public <V extends View> V view(Class<V> type) {
-        if (type == EnergyView.class) return type.cast(energy);
-        if (type == ForwardView.class) return type.cast(forward);
-        if (type == TwinView.class) return type.cast(twin);
-        throw new CapabilityException("device " + EnergySimBackend.NAME + " does not offer " + type.getSimpleName(),
-                "it offers " + EnergySimBackend.CAPABILITIES);
+            offer(EnergyView.class, energy);
+        offer(ForwardView.class, forward);
+        offer(TwinView.class, twin);
     }
 
     EnergyModel model() {
@@ -90,8 +53,8 @@ final class EnergyDevice implements Device {
                                                double[] state) {
         EnergyView.Relaxation r = relaxers.get().relax(theta, x, nudge, start, state);
         if (!r.converged() || !Double.isFinite(r.residual()))
-            throw new PnnException("the " + graph.name() + " network did not settle to equilibrium ("
-                    + r.iterations() + " Newton steps, residual " + r.residual() + ")", graph.loc(),
+            throw new PnnException("the " + graph().name() + " network did not settle to equilibrium ("
+                    + r.iterations() + " Newton steps, residual " + r.residual() + ")", graph().loc(),
                     "check that the parameters are finite and the conductances positive; lower the learning rate");
         return r;
     }
@@ -109,7 +72,7 @@ final class EnergyDevice implements Device {
 
         @Override
         public Relaxation relax(double[] theta, double[] input, Nudge nudge, double[] start, double[] state) {
-            queries.add(QueryKind.RELAX, 1);
+            queries().add(QueryKind.RELAX, 1);
             return relaxChecked(theta, input, nudge, start, state);
         }
 
@@ -137,7 +100,7 @@ final class EnergyDevice implements Device {
                 relaxChecked(theta, x, EnergyView.Nudge.FREE, null, s);
                 for (int k = 0; k < outs.length; k++) output.re[r * outs.length + k] = s[outs[k]];
             }
-            queries.add(QueryKind.FORWARD, rows);
+            queries().add(QueryKind.FORWARD, rows);
         }
     }
 
@@ -145,9 +108,9 @@ final class EnergyDevice implements Device {
     private final class Twin implements TwinView {
         @Override
         public Tape newTape(int maxRows) {
-            Object[] scratch = new Object[graph.nodes().size()];
+            Object[] scratch = new Object[graph().nodes().size()];
             scratch[outputIndex] = new double[maxRows * model.stateSize()];
-            return new Tape(graph, maxRows, scratch);
+            return new Tape(graph(), maxRows, scratch);
         }
 
         @Override

@@ -4,7 +4,7 @@ import dev.pnn.spi.Capability;
 import dev.pnn.spi.CapabilityException;
 import dev.pnn.spi.QueryCounter;
 import dev.pnn.spi.QueryKind;
-import dev.pnn.spi.device.Device;
+import dev.pnn.spi.device.DeviceBase;
 import dev.pnn.spi.device.ForwardView;
 import dev.pnn.spi.device.ScatteringView;
 import dev.pnn.spi.device.TwinView;
@@ -22,10 +22,7 @@ import java.util.List;
 import java.util.Set;
 
 /** One simulated scattering network (noiseless, coherent detection at every port). */
-final class ScatteringDevice implements Device {
-    private final Graph graph;
-    private final HardwareProfile profile;
-    private final long seed;
+final class ScatteringDevice extends DeviceBase {
     private final int inputIndex;
     private final int outputIndex;
     private final int width;
@@ -40,15 +37,12 @@ final class ScatteringDevice implements Device {
     private final List<ScatteringView.Knob> knobs;
     private final ThreadLocal<ScatteringModel> models;
     private final ThreadLocal<double[]> detunings;
-    private final QueryCounter queries = new QueryCounter();
     private final Probe probeView = new Probe();
     private final Forward forward = new Forward();
     private final Twin twin = new Twin();
 
     ScatteringDevice(Graph graph, HardwareProfile profile, long seed, Node block) {
-        this.graph = graph;
-        this.profile = profile;
-        this.seed = seed;
+        super(graph, profile, seed, ScatteringBackend.CAPABILITIES);
         Args a = block.args();
         this.inputIndex = graph.indexOf(block.inputs().get(0));
         this.outputIndex = graph.indexOf(block.id());
@@ -79,40 +73,9 @@ final class ScatteringDevice implements Device {
         double omega = a.number("omega", 0.0);
         this.models = ThreadLocal.withInitial(() -> new ScatteringModel(n, edges, kap, gam, omega, flux));
         this.detunings = ThreadLocal.withInitial(() -> new double[n]);
-    }
-
-    @Override
-    public Graph graph() {
-        return graph;
-    }
-
-    @Override
-    public HardwareProfile profile() {
-        return profile;
-    }
-
-    @Override
-    public long seed() {
-        return seed;
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return ScatteringBackend.CAPABILITIES;
-    }
-
-    @Override
-    public QueryCounter queries() {
-        return queries;
-    }
-
-    @Override
-    public <V extends View> V view(Class<V> type) {
-        if (type == ScatteringView.class) return type.cast(probeView);
-        if (type == ForwardView.class) return type.cast(forward);
-        if (type == TwinView.class) return type.cast(twin);
-        throw new CapabilityException("device " + ScatteringBackend.NAME + " does not offer " + type.getSimpleName(),
-                "it offers " + ScatteringBackend.CAPABILITIES);
+            offer(ScatteringView.class, probeView);
+        offer(ForwardView.class, forward);
+        offer(TwinView.class, twin);
     }
 
     /** Δ_j = θ_j + input_scale·x_j on the input modes, θ_j elsewhere. */
@@ -155,7 +118,7 @@ final class ScatteringDevice implements Device {
 
         @Override
         public void probe(double[] theta, double[] input, double[] inRe, double[] inIm, double[] outRe, double[] outIm) {
-            queries.add(QueryKind.PROBE, 1);
+            queries().add(QueryKind.PROBE, 1);
             models.get().scatter(detuning(theta, input, 0), 0, theta, cOff, inRe, inIm, outRe, outIm);
         }
     }
@@ -164,7 +127,7 @@ final class ScatteringDevice implements Device {
         @Override
         public void forward(double[] theta, Tensor input, Tensor output) {
             forwardUncounted(theta, input, output);
-            queries.add(QueryKind.FORWARD, input.rows());
+            queries().add(QueryKind.FORWARD, input.rows());
         }
 
         void forwardUncounted(double[] theta, Tensor input, Tensor output) {
@@ -191,7 +154,7 @@ final class ScatteringDevice implements Device {
     private final class Twin implements TwinView {
         @Override
         public Tape newTape(int maxRows) {
-            return new Tape(graph, maxRows, new Object[graph.nodes().size()]);
+            return new Tape(graph(), maxRows, new Object[graph().nodes().size()]);
         }
 
         @Override
