@@ -91,9 +91,20 @@ public final class TaylorTest {
         TaylorResult coarse = ladder(loss, theta, g, l0, v, slice, 0);
         if (coarse.passed()) return coarse;
         TaylorResult fine = ladder(loss, theta, g, l0, v, slice, STEPS);
-        String msg = fine.message() + " [finer ladder after the §3 ladder h = 1e-2..1.25e-3 gave ratios "
+        // Near-zero curvature along v (coarse ratios all above the band) leaves the finer ladder's residuals close
+        // to the round-off floor, where a correct gradient gave 3.14 (seen: r = 4.3e-11 vs 1.4e-11). Such a v says
+        // nothing about g; keep the coarse verdict so the caller draws a fresh direction.
+        if (!fine.passed() && coarse.onlyAboveBand()) return coarse;
+        // [choice] On the finer ladder the verdict is its finest informative pair: the asymptotic ratio. Where the
+        // quadratic and cubic terms of the residual have opposite signs, a correct gradient passes through a
+        // transition before settling at 4 (seen: coarse 10.8, 27.0, 2.13, then fine 3.29, 3.67, 3.84); a wrong
+        // gradient settles at 2, since at h ≤ 1.25e-3 the O(h) term of any error the FD check would miss by less
+        // than 1e-5 relative already dominates.
+        boolean passed = fine.passed() || finestRatioInBand(fine);
+        String msg = (passed && !fine.passed() ? "Taylor test passed on its finest pair; " : "") + fine.message()
+                + " [finer ladder after the §3 ladder h = 1e-2..1.25e-3 gave ratios "
                 + java.util.Arrays.toString(coarse.ratios()) + "]";
-        return new TaylorResult(fine.passed(), fine.skipped(), fine.steps(), fine.residuals(), fine.ratios(),
+        return new TaylorResult(passed, fine.skipped(), fine.steps(), fine.residuals(), fine.ratios(),
                 fine.worstPair(), slice, msg);
     }
 
@@ -150,6 +161,13 @@ public final class TaylorTest {
                             + "dominates, which suggests another direction rather than a wrong gradient" : "");
         }
         return new TaylorResult(passed, allSkipped && passed, steps, r, ratios, worstPair, slice, msg);
+    }
+
+    private static boolean finestRatioInBand(TaylorResult t) {
+        double[] q = t.ratios();
+        for (int k = q.length - 1; k >= 0; k--)
+            if (!Double.isNaN(q[k])) return q[k] >= RATIO_LOW && q[k] <= RATIO_HIGH;
+        return false;
     }
 
     /** Orders results: a failing one beats a passing one; then larger distance outside the band. */
