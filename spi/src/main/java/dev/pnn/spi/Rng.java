@@ -57,6 +57,19 @@ public final class Rng {
         return (nextLong() & 1L) == 0 ? 1.0 : -1.0;
     }
 
+    /** The stream's position (for checkpoints): restoring it continues the stream exactly. */
+    public long[] state() {
+        return new long[]{state, hasSpare ? 1 : 0, Double.doubleToRawLongBits(spareNormal)};
+    }
+
+    /** Continues from a position saved by {@link #state()}. */
+    public void restore(long[] saved) {
+        if (saved.length != 3) throw new IllegalArgumentException("an Rng state has 3 values, got " + saved.length);
+        state = saved[0];
+        hasSpare = saved[1] != 0;
+        spareNormal = Double.longBitsToDouble(saved[2]);
+    }
+
     /** Fisher–Yates shuffle of {@code a} in place. */
     public void shuffle(int[] a) {
         for (int i = a.length - 1; i > 0; i--) {

@@ -28,6 +28,15 @@ public interface BlockType extends Named {
     /** Output width and parameter layout for the given input types (domains already checked). */
     Shaping shape(List<ValueType> inputs, Args args);
 
+    /**
+     * How many physical devices (MZIs, rings, crossbar cells...) this block needs for the given inputs and
+     * arguments, next to what a dense realization of the same map would need; empty when the notion does not
+     * apply (digital blocks). The compiler reports the totals per network.
+     */
+    default java.util.Optional<DeviceCount> devices(List<ValueType> inputs, Args args) {
+        return java.util.Optional.empty();
+    }
+
     /** True when the block converts between domains (modulator, detector, ADC): used to suggest fixes. */
     default boolean converts() {
         return inputs().stream().anyMatch(d -> !d.equals(output()));
