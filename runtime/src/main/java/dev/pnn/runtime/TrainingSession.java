@@ -35,7 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * evaluation device is the same instance, with its own query counter), twin {@code derive(seed, "twin")},
  * trainer {@code derive(seed, "trainer")}, parameter slice {@code derive(seed, "init/<slice>")}, batch order of
  * epoch e (0-based) {@code derive(seed, "shuffle/<e>")}. Because every epoch's order depends only on the seed
- * and epoch number, and checkpoints hold θ and the optimizer state, a resumed run continues bit for bit.
+ * and epoch number, and checkpoints hold θ, the optimizer state and the trainer state ({@link Trainer#state()}),
+ * a resumed run continues bit for bit (for noisy devices see {@code Device}: their noise streams restart).
  *
  * <p>{@link #open} validates everything before any file is written; errors point at the plan line at fault.
  */
@@ -115,6 +116,7 @@ public final class TrainingSession implements AutoCloseable {
         if (resumeFrom != null) {
             theta = resumeFrom.theta().clone();
             if (optimizer != null) optimizer.restore(resumeFrom.optimizer().clone());
+            restoreTrainer(resumeFrom.trainerState());
             first = resumeFrom.epoch();
         } else {
             theta = ParamInit.initial(graph, seed);
@@ -197,7 +199,18 @@ public final class TrainingSession implements AutoCloseable {
     private void checkpoint(int epoch, double[] theta) {
         folder.writeCheckpoint(new Checkpoint(Checkpoint.FORMAT, plan.name(), graph.name(), epoch, seed,
                 theta.length, graph.slices().stream().map(ParamSlice::name).toList(), theta.clone(),
-                optimizer == null ? new double[0] : optimizer.state().clone()));
+                optimizer == null ? new double[0] : optimizer.state().clone(), trainer.state().clone()));
+    }
+
+    /** A trainer that refuses its saved state (another version of the plugin, say) is the user's to resolve. */
+    private void restoreTrainer(long[] state) {
+        try {
+            trainer.restore(state.clone());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new PnnException("cannot resume trainer '" + trainerName + "' from the checkpoint of epoch "
+                                   + resumeFrom.epoch() + ": " + e.getMessage(), plan.locOf(TrainingPlan.TRAINER),
+                    "the checkpoint was written by another trainer or plugin version; start a new run without --resume");
+        }
     }
 
     /** A stop message naming epoch, batch and (for vectors) the first bad entry's slice; null when all finite. */

@@ -158,6 +158,16 @@ final class ToyPlugin implements PnnPlugin {
             public void prepare(double[] theta, Examples train) {
                 PREPARED.incrementAndGet();
             }
+
+            @Override
+            public long[] state() {
+                return rng.state();
+            }
+
+            @Override
+            public void restore(long[] state) {
+                if (state.length != 0) rng.restore(state); // empty: a checkpoint from before trainer state
+            }
         };
     }
 

@@ -98,6 +98,51 @@ class TrainingSessionTest {
     }
 
     @Test
+    void resuming_a_trainer_with_a_random_stream_continues_bit_identically() throws IOException {
+        Program p = new ToyProgram().set(TrainingPlan.TRAINER, new Value.Sym("toy_search")).without(TrainingPlan.OPTIMIZER).build();
+        double[] straight = train(p, opts("straight")).params();
+        TrainingResult half = train(p, opts("resumed").withEpochs(2));
+        JsonNode saved = RunFolder.JSON.readTree(tmp.resolve("resumed/checkpoints/epoch-0002.json").toFile());
+        assertEquals(3, saved.get("trainer_state").size(), "the Rng's position is in the checkpoint");
+        TrainingResult rest = train(p, TrainingOptions.of(tmp).withResume(tmp.resolve("resumed")));
+        assertArrayEquals(straight, rest.params());
+        // guards the test: a restarted stream (the old behaviour) would give other parameters
+        Path stale = tmp.resolve("stale");
+        train(p, opts("stale").withEpochs(2));
+        Path ck = stale.resolve("checkpoints/epoch-0002.json");
+        com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode) RunFolder.JSON.readTree(ck.toFile());
+        json.remove("trainer_state");
+        RunFolder.JSON.writeValue(ck.toFile(), json);
+        double[] restarted = train(p, TrainingOptions.of(tmp).withResume(stale).withEpochs(4)).params();
+        assertFalse(java.util.Arrays.equals(straight, restarted));
+        assertNotEquals(0.0, straight[0] - half.params()[0]);
+    }
+
+    @Test
+    void a_checkpoint_without_trainer_state_reads_as_empty_state() throws IOException {
+        train(new ToyProgram().build(), opts("old").withEpochs(1));
+        Path ck = tmp.resolve("old/checkpoints/epoch-0001.json");
+        com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode) RunFolder.JSON.readTree(ck.toFile());
+        assertEquals(0, json.get("trainer_state").size());
+        json.remove("trainer_state");
+        RunFolder.JSON.writeValue(ck.toFile(), json);
+        assertArrayEquals(new long[0], RunFolder.existing(tmp.resolve("old")).latestCheckpoint().orElseThrow().trainerState());
+    }
+
+    @Test
+    void a_trainer_state_the_trainer_refuses_is_reported_at_the_trainer_line() throws IOException {
+        train(new ToyProgram().build(), opts("odd").withEpochs(1));
+        Path ck = tmp.resolve("odd/checkpoints/epoch-0001.json");
+        com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode) RunFolder.JSON.readTree(ck.toFile());
+        json.putArray("trainer_state").add(1L).add(2L);
+        RunFolder.JSON.writeValue(ck.toFile(), json);
+        PnnException e = assertThrows(PnnException.class,
+                () -> train(new ToyProgram().build(), TrainingOptions.of(tmp).withResume(tmp.resolve("odd"))));
+        assertTrue(e.getMessage().startsWith("cannot resume trainer 'toy_gd' from the checkpoint of epoch 1"), e.getMessage());
+        assertEquals(ToyProgram.locOf(TrainingPlan.TRAINER), e.where());
+    }
+
+    @Test
     void a_missing_data_file_names_the_path_and_the_plan_line() {
         Program p = new ToyProgram().set(TrainingPlan.DATA,
                 new Value.Call("toy_blobs", List.of(new Value.Str("data/missing.csv")), Map.of())).build();
