@@ -9,12 +9,14 @@ import dev.pnn.spi.train.Loss;
 
 /**
  * Loss and accuracy of θ on one example set, through the forward view of a device of its own (so evaluation
- * queries are counted apart from training queries). Buffers are allocated once per set.
+ * queries are counted apart from training queries). Buffers are allocated once per set. Public because the
+ * Monte Carlo evaluation in {@code dev.pnn.runtime.eval} scores each device instance with it.
  */
-final class Evaluator {
+public final class Evaluator {
     static final int CHUNK = 256;
 
-    record Score(double loss, double accuracy) {
+    /** Mean loss and accuracy; accuracy is NaN for real targets, both are NaN for an empty set. */
+    public record Score(double loss, double accuracy) {
     }
 
     private final ForwardView forward;
@@ -23,25 +25,36 @@ final class Evaluator {
     private final Batch batch;
     private final Tensor output;
     private final int[] order;
+    private final int chunk;
 
     Evaluator(ForwardView forward, Loss loss, Examples examples, ValueType outputType) {
+        this(forward, loss, examples, outputType, CHUNK);
+    }
+
+    /**
+     * @param chunk rows per forward call; it bounds memory, and a device whose drift advances per call sees
+     *              a different noise sequence for a different chunk, so callers keep theirs fixed
+     */
+    public Evaluator(ForwardView forward, Loss loss, Examples examples, ValueType outputType, int chunk) {
+        if (chunk < 1) throw new IllegalArgumentException("chunk must be at least 1, got " + chunk);
         this.forward = forward;
         this.loss = loss;
         this.examples = examples;
-        int cap = Math.max(1, Math.min(CHUNK, examples.size()));
+        this.chunk = chunk;
+        int cap = Math.max(1, Math.min(chunk, examples.size()));
         this.batch = examples.newBatch(cap);
         this.output = Tensor.of(outputType, cap);
         this.order = new int[examples.size()];
         for (int i = 0; i < order.length; i++) order[i] = i;
     }
 
-    Score score(double[] theta) {
+    public Score score(double[] theta) {
         int n = examples.size();
         if (n == 0) return new Score(Double.NaN, Double.NaN);
         double lossSum = 0;
         long correct = 0;
-        for (int from = 0; from < n; from += CHUNK) {
-            int to = Math.min(n, from + CHUNK);
+        for (int from = 0; from < n; from += chunk) {
+            int to = Math.min(n, from + chunk);
             examples.fill(order, from, to, batch);
             output.rows(to - from);
             forward.forward(theta, batch.inputs(), output);

@@ -1,15 +1,14 @@
 package dev.pnn.runtime.eval;
 
+import dev.pnn.runtime.Evaluator;
 import dev.pnn.spi.PnnException;
 import dev.pnn.spi.QueryKind;
 import dev.pnn.spi.Seeds;
-import dev.pnn.spi.data.Batch;
 import dev.pnn.spi.data.Examples;
 import dev.pnn.spi.device.Backend;
 import dev.pnn.spi.device.Device;
 import dev.pnn.spi.device.DeviceRequest;
 import dev.pnn.spi.device.ForwardView;
-import dev.pnn.spi.exec.Tensor;
 import dev.pnn.spi.ir.Graph;
 import dev.pnn.spi.ir.HardwareProfile;
 import dev.pnn.spi.ir.Value;
@@ -102,42 +101,9 @@ public final class MonteCarlo {
 
     private Instance score(HardwareProfile profile, long seed, int index, double[] theta) {
         try (Device device = backend.open(new DeviceRequest(graph, profile, seed, noise))) {
-            ForwardView forward = device.view(ForwardView.class);
-            int n = test.size();
-            int cap = Math.max(1, Math.min(CHUNK, n));
-            Batch batch = test.newBatch(cap);
-            Tensor out = Tensor.of(graph.outputNode().type(), cap);
-            int[] order = new int[n];
-            for (int i = 0; i < n; i++) order[i] = i;
-            double lossSum = 0;
-            long correct = 0;
-            for (int from = 0; from < n; from += cap) {
-                int to = Math.min(n, from + cap);
-                test.fill(order, from, to, batch);
-                out.rows(to - from);
-                forward.forward(theta, batch.inputs(), out);
-                lossSum += loss.evaluate(out, batch, null) * (to - from);
-                correct += correct(out, batch.labels(), to - from);
-            }
-            return new Instance(index, seed, n == 0 ? Double.NaN : (double) correct / n,
-                    n == 0 ? Double.NaN : lossSum / n, device.queries().get(QueryKind.FORWARD));
+            Evaluator.Score s = new Evaluator(device.view(ForwardView.class), loss, test, graph.outputNode().type(),
+                    CHUNK).score(theta);
+            return new Instance(index, seed, s.accuracy(), s.loss(), device.queries().get(QueryKind.FORWARD));
         }
-    }
-
-    /** Argmax with ties to the lowest index; a row with any NaN counts as wrong (ALGORITHMS.md §1). */
-    static long correct(Tensor out, int[] labels, int rows) {
-        long c = 0;
-        int w = out.width;
-        for (int r = 0; r < rows; r++) {
-            int best = 0;
-            boolean nan = false;
-            for (int k = 0; k < w; k++) {
-                double v = out.re[r * w + k];
-                if (Double.isNaN(v)) nan = true;
-                else if (v > out.re[r * w + best]) best = k;
-            }
-            if (!nan && best == labels[r]) c++;
-        }
-        return c;
     }
 }
