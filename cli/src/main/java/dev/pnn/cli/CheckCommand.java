@@ -29,6 +29,7 @@ final class CheckCommand implements Callable<Integer> {
         root.out().println("ok: " + file + " (" + count(p.graphs().size(), "network") + ", "
                            + count(p.profiles().size(), "hardware profile") + ", "
                            + count(p.plans().size(), "training plan") + ")");
+        c.deviceSummary().forEach(d -> root.out().println("  " + d.line()));
         return ExitCode.OK;
     }
 

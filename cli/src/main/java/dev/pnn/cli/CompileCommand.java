@@ -15,7 +15,8 @@ import java.util.concurrent.Callable;
 /** {@code pnn compile FILE --emit ir|json}: the lowered IR, as readable text or JSON, on stdout. */
 @Command(name = "compile", mixinStandardHelpOptions = true,
         description = "Compile a .pnn file and print its IR (networks, hardware profiles, training plans) as "
-                      + "readable text (round-trips) or JSON. Diagnostics go to stderr; exits 2 on errors.",
+                      + "readable text (round-trips) or JSON. Diagnostics and the physical device count of each network go to "
+                      + "stderr; exits 2 on errors.",
         footerHeading = "%nExamples:%n",
         footer = {"  ./pnn compile samples/mzi_digits.pnn --emit ir", "  ./pnn compile samples/mzi_digits.pnn --emit json > ir.json"})
 final class CompileCommand implements Callable<Integer> {
@@ -39,6 +40,8 @@ final class CompileCommand implements Callable<Integer> {
         String text = emit == Emit.ir ? IrText.print(p) : IrJson.write(p);
         root.out().print(text);
         if (!text.endsWith("\n")) root.out().println();
+        // on stderr, with the diagnostics, so that stdout stays exactly the IR (which round-trips)
+        c.deviceSummary().forEach(d -> root.err().println("note: " + d.line()));
         return ExitCode.OK;
     }
 }

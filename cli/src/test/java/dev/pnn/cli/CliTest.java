@@ -155,7 +155,8 @@ class CliTest {
         Run r = pnn("check", SAMPLE.toString());
         assertEquals(0, r.code(), r.err());
         // the count includes profiles that 'use photonics;' brings in from the stdlib
-        assertTrue(r.out().matches("ok: " + Pattern.quote(SAMPLE.toString()) + " \\(1 network, \\d+ hardware profiles?, 1 training plan\\)\n"),
+        assertTrue(r.out().matches("ok: " + Pattern.quote(SAMPLE.toString()) + " \\(1 network, \\d+ hardware profiles?, 1 training plan\\)\n"
+                                   + "  network MziDigits: 2016 MZIs \\(dense equivalent 2016, 1.00x\\)\n"),
                 r.out());
         assertEquals("", r.err());
     }
@@ -166,6 +167,7 @@ class CliTest {
         assertEquals(0, ir.code(), ir.err());
         assertEquals(dev.pnn.compiler.IrText.print(dev.pnn.compiler.IrText.parse(ir.out())), ir.out(), "the text form round-trips");
         assertTrue(ir.out().contains("clements"), ir.out());
+        assertEquals("note: network MziDigits: 2016 MZIs (dense equivalent 2016, 1.00x)\n", ir.err());
         Run json = pnn("compile", SAMPLE.toString(), "--emit", "json");
         assertEquals(0, json.code(), json.err());
         assertTrue(new ObjectMapper().readTree(json.out()).isObject(), json.out());

@@ -64,10 +64,13 @@ final class FileCompiler {
         for (Item.Use u : file.uses()) use(u);
         declare(file);
         List<Graph> graphs = new ArrayList<>();
+        List<DeviceSummary> devices = new ArrayList<>();
         for (Item.Network n : scope.declaredNetworks.values()) {
-            new NetworkLowering(scope, diags, binder).lower(n).ifPresent(g -> {
+            NetworkLowering lowering = new NetworkLowering(scope, diags, binder);
+            lowering.lower(n).ifPresent(g -> {
                 graphs.add(g);
                 scope.graphs.put(g.name(), g);
+                devices.addAll(lowering.devices());
             });
         }
         ProfileChecker profiles = new ProfileChecker(scope, diags, binder);
@@ -91,7 +94,7 @@ final class FileCompiler {
         List<HardwareProfile> allProfiles = new ArrayList<>(scope.profiles.values());
         for (Map.Entry<String, Scope.ModuleProfile> e : scope.moduleProfiles.entrySet())
             if (!scope.declaredProfiles.containsKey(e.getKey()) && e.getValue().profile() != null) allProfiles.add(e.getValue().profile());
-        return new Compilation(sourceName, text, Optional.of(new Program(graphs, allProfiles, plans)), diags.all());
+        return new Compilation(sourceName, text, Optional.of(new Program(graphs, allProfiles, plans)), diags.all(), devices);
     }
 
     private Compilation done(List<Diagnostic> d) {

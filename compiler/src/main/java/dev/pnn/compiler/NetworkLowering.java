@@ -9,6 +9,7 @@ import dev.pnn.dsl.ast.Item;
 import dev.pnn.dsl.ast.Stmt;
 import dev.pnn.dsl.ast.TypeRef;
 import dev.pnn.spi.block.BlockType;
+import dev.pnn.spi.block.DeviceCount;
 import dev.pnn.spi.block.Shaping;
 import dev.pnn.spi.ir.ArgSpec;
 import dev.pnn.spi.ir.Args;
@@ -48,6 +49,8 @@ final class NetworkLowering {
     private final Map<String, ValueType> types = new HashMap<>();
     private final Set<String> failed = new LinkedHashSet<>();
     private final List<PendingNode> nodes = new ArrayList<>();
+    /** Per device kind: {count, dense equivalent}, summed over the blocks that report devices. */
+    private final Map<String, long[]> devices = new LinkedHashMap<>();
 
     /** A node whose parameter offsets are not placed yet. */
     private record PendingNode(String id, String op, List<String> inputs, Map<String, Value> attrs, ValueType type,
@@ -350,8 +353,28 @@ final class NetworkLowering {
             return Optional.empty();
         }
         ValueType type = new ValueType(block.output(), shaped.width());
+        Optional<DeviceCount> count;
+        try {
+            count = block.devices(inputTypes, new Args(op, attrs));
+        } catch (RuntimeException e) {
+            pluginFailure(call.span(), op, "counting its devices", e);
+            return Optional.empty();
+        }
+        count.ifPresent(c -> {
+            long[] sum = devices.computeIfAbsent(c.kind(), k -> new long[2]);
+            sum[0] += c.count();
+            sum[1] += c.denseEquivalent();
+        });
         nodes.add(new PendingNode(nodeId, op, inputIds, attrs, type, shaped.params(), loc(call.span())));
         return Optional.of(type);
+    }
+
+    /** The device totals of the network last lowered, one per kind its blocks report (none for digital networks). */
+    List<DeviceSummary> devices() {
+        List<DeviceSummary> out = new ArrayList<>();
+        for (Map.Entry<String, long[]> e : devices.entrySet())
+            out.add(new DeviceSummary(net.name().name(), e.getKey(), e.getValue()[0], e.getValue()[1]));
+        return out;
     }
 
     private List<ArgSpec> safeArgs(BlockType block) {

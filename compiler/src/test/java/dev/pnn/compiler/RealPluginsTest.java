@@ -38,6 +38,29 @@ class RealPluginsTest {
         assertTrue(c.ok(), c.render());
         Graph g = c.program().orElseThrow().graph("MziDigits").orElseThrow();
         assertEquals(64 * 64 + 1, g.paramCount());
+        // one 64-mode Clements mesh: 64·63/2 MZIs, already a dense (universal) mesh
+        assertEquals(List.of(new DeviceSummary("MziDigits", "MZI", 2016, 2016)), c.deviceSummary());
+        assertEquals("network MziDigits: 2016 MZIs (dense equivalent 2016, 1.00x)", c.deviceSummary().get(0).line());
+    }
+
+    @Test
+    void deviceTotalsAddUpMeshesAndDenseLayersAndLeaveDigitalBlocksOut() {
+        String src = """
+                use photonics;
+                network Mixed {
+                    input  x : real[8];
+                    a = photodetect(reck(modulate(x)));
+                    output y = linear(relu(a), out: 3);
+                }
+                network Digital {
+                    input  x : real[4];
+                    output y = gain(relu(x));
+                }
+                """;
+        Compilation c = compiler().compile("mixed.pnn", src);
+        assertTrue(c.ok(), c.render());
+        // reck on 8 modes: 28 MZIs; a 3x8 linear as a thin-SVD mesh: (8·3 − 6) + (3·3 − 6) + 3 = 24; relu, gain: none
+        assertEquals(List.of(new DeviceSummary("Mixed", "MZI", 28 + 24, 28 + 24)), c.deviceSummary());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.pnn.photonic;
 
 import dev.pnn.spi.block.BlockType;
+import dev.pnn.spi.block.DeviceCount;
 import dev.pnn.spi.block.Shaping;
 import dev.pnn.spi.ir.ArgSpec;
 import dev.pnn.spi.ir.Domain;
@@ -9,6 +10,7 @@ import dev.pnn.spi.ir.ParamSpec;
 import dev.pnn.spi.ir.Value;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The block signatures of the photonic simulator, as fixed by the language conventions: {@code modulate},
@@ -19,6 +21,7 @@ import java.util.List;
 final class PhotonicBlocks {
     static final String PHOTONICS = "photonics";
     static final String CORE = "core";
+    static final String MZI = "MZI";
 
     private PhotonicBlocks() {
     }
@@ -47,13 +50,21 @@ final class PhotonicBlocks {
                                 + "] but its input is " + in.get(0), "modes");
                     return meshShape("clements", n);
                 },
-                "rectangular MZI mesh (Clements): N(N-1)/2 MZIs plus an output phase screen, N^2 phases");
+                "rectangular MZI mesh (Clements): N(N-1)/2 MZIs plus an output phase screen, N^2 phases")
+                .withDevices((in, args) -> meshDevices(in.get(0).width()));
     }
 
     static BlockType reck() {
         return new BlockSpec("reck", PHOTONICS, List.of(Domain.FIELD), Domain.FIELD, List.of(),
                 (in, args) -> meshShape("reck", in.get(0).width()),
-                "triangular MZI mesh (Reck): N(N-1)/2 MZIs plus an output phase screen, N^2 phases");
+                "triangular MZI mesh (Reck): N(N-1)/2 MZIs plus an output phase screen, N^2 phases")
+                .withDevices((in, args) -> meshDevices(in.get(0).width()));
+    }
+
+    /** A universal N-mode mesh is already dense: N(N-1)/2 MZIs either way (phase screens are not counted). */
+    private static Optional<DeviceCount> meshDevices(long n) {
+        long mzis = n * (n - 1) / 2;
+        return Optional.of(new DeviceCount(MZI, mzis, mzis));
     }
 
     private static Shaping meshShape(String op, int n) {
@@ -104,7 +115,23 @@ final class PhotonicBlocks {
                     if (!args.bool("bias", true)) return Shaping.Ok.of(out, weight);
                     return Shaping.Ok.of(out, weight, ParamSpec.weights("bias", List.of(out), new Init.Constant(0)));
                 },
-                "y = W x + b, W[out, n] row-major ~ N(0, 1/n)");
+                "y = W x + b, W[out, n] row-major ~ N(0, 1/n)")
+                .withDevices((in, args) -> {
+                    long mzis = svdMeshMzis(args.integer("out"), in.get(0).width());
+                    return Optional.of(new DeviceCount(MZI, mzis, mzis));
+                });
+    }
+
+    /**
+     * MZIs to realize a real p×q matrix as a photonic mesh, by the rule of docs/black-scholes.md: thin SVD U Σ Vᵀ
+     * with k = min(p, q); U and Vᵀ are k columns of p- and q-mode unitaries set by triangular meshes of
+     * pk − k(k+1)/2 and qk − k(k+1)/2 MZIs, and Σ takes k MZIs as attenuators (N² for a square N×N matrix).
+     * This simulator computes {@code linear} electronically; the count is what a photonic realization
+     * (e.g. backend photonic_tt) needs, so the totals of networks with dense layers can be compared.
+     */
+    static long svdMeshMzis(long p, long q) {
+        long k = Math.min(p, q);
+        return p * k + q * k - k * (k + 1) + k;
     }
 
     static BlockType bias() {

@@ -2,6 +2,7 @@ package dev.pnn.tt;
 
 import dev.pnn.spi.PnnException;
 import dev.pnn.spi.block.BlockType;
+import dev.pnn.spi.block.DeviceCount;
 import dev.pnn.spi.block.Shaping;
 import dev.pnn.spi.ir.ArgSpec;
 import dev.pnn.spi.ir.Args;
@@ -54,6 +55,13 @@ final class TtLinearBlock implements BlockType {
                 ArgSpec.list("ns", null, "input factors n_k, N = Π n_k (must equal the input width)"),
                 ArgSpec.list("ranks", null, "TT ranks [1, r_1, ..., r_{K-1}, 1]"),
                 ArgSpec.bool("bias", true, "add a learnable bias"));
+    }
+
+    /** The cores as small MZI meshes (rule in {@link MziCount}); dense equivalent: one M×N mesh. */
+    @Override
+    public java.util.Optional<DeviceCount> devices(List<ValueType> inputs, Args args) {
+        TtShape s = shapeOf(args);
+        return java.util.Optional.of(new DeviceCount("MZI", MziCount.tt(s), MziCount.dense(s.rows(), s.cols())));
     }
 
     static TtShape shapeOf(Args args) {
