@@ -19,7 +19,7 @@ import java.util.Map;
  *   <li>DESCENT_DIRECTION: ⟨d, ∇L⟩ &gt; 0 on a quadratic;</li>
  *   <li>DIRECT_UPDATE: {@link #descentSteps()} updates lower the loss on a sphere.</li>
  * </ul>
- * Plus: determinism at a fixed seed, θ and the batch left untouched, only declared capabilities used (the device is
+ * Plus: a resumed run (a fresh instance given {@code restore(state())}) continues bit-identically, determinism at a fixed seed, θ and the batch left untouched, only declared capabilities used (the device is
  * guarded as in the runtime), finite results on edge inputs. The default problem is
  * {@link TrainerProblem#linearRegression} on a reference device offering forward, twin, layers and reservoir;
  * override {@link #problem(long)} for trainers that need other capabilities (energy, echo, scattering).
@@ -67,6 +67,12 @@ public interface TrainerContract {
     @Property(tries = 5)
     default void deterministic_at_a_fixed_seed(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
         probe(seed).deterministic();
+    }
+
+    @Property(tries = 3)
+    default void restore_of_state_on_a_fresh_instance_continues_identically(
+            @ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
+        probe(seed).resumes(3);
     }
 
     @Property(tries = 5)

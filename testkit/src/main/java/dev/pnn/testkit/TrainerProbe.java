@@ -65,6 +65,45 @@ final class TrainerProbe {
         return new Examples(Arrays.copyOf(b.inputs().re, n * w), w, null, 0, Arrays.copyOf(b.targets().re, n * k), k);
     }
 
+    /**
+     * A run of {@code 2·half} steps equals a run of {@code half} steps whose {@link dev.pnn.spi.train.Trainer#state()}
+     * is restored into a fresh instance (not prepared again, as the runtime resumes) for the other {@code half},
+     * bit for bit. Gradient trainers move θ by a fixed SGD step so that θ changes between steps.
+     */
+    void resumes(int half) {
+        double[] straight = theta.clone(), resumed = theta.clone();
+        double[] lossesA = new double[2 * half], lossesB = new double[2 * half];
+        try (TrainerRun a = run(seed)) {
+            prepare(a, straight);
+            for (int k = 0; k < 2 * half; k++) lossesA[k] = sgdStep(a, straight);
+        }
+        try (TrainerRun b = run(seed)) {
+            prepare(b, resumed);
+            for (int k = 0; k < half; k++) lossesB[k] = sgdStep(b, resumed);
+            long[] saved = b.trainer.state().clone();
+            TrainerRun c = new TrainerRun(factory, args, nested, problem, seed, b);
+            c.trainer.restore(saved);
+            for (int k = half; k < 2 * half; k++) lossesB[k] = sgdStep(c, resumed);
+        }
+        if (!Arrays.equals(straight, resumed) || !Arrays.equals(lossesA, lossesB))
+            throw new AssertionError("a fresh instance given restore(state()) after " + half + " steps does not continue "
+                    + "bit-identically: θ after " + 2 * half + " steps " + Arrays.toString(straight) + " vs resumed "
+                    + Arrays.toString(resumed) + ", losses " + Arrays.toString(lossesA) + " vs " + Arrays.toString(lossesB)
+                    + "; save every counter and random stream in state()\n  counterexample: " + where());
+    }
+
+    private void prepare(TrainerRun r, double[] th) {
+        if (r.trainer instanceof UpdateTrainer u) u.prepare(th, examples(problem.batch()));
+    }
+
+    private double sgdStep(TrainerRun r, double[] th) {
+        if (r.trainer instanceof UpdateTrainer u) return u.update(th, problem.batch());
+        double[] grad = new double[th.length];
+        double loss = ((GradientTrainer) r.trainer).gradient(th, problem.batch(), grad);
+        for (int i = 0; i < th.length; i++) th[i] -= 0.01 * grad[i];
+        return loss;
+    }
+
     void oracle(int samples, int steps) {
         switch (factory.kind()) {
             case EXACT_GRADIENT -> exactGradient();

@@ -24,9 +24,20 @@ final class TrainerRun implements AutoCloseable {
 
     TrainerRun(TrainerFactory factory, Map<String, Value> args, List<TrainerFactory> nested, TrainerProblem problem,
                long seed) {
+        this(factory, args, nested, problem, seed, null);
+    }
+
+    /**
+     * A fresh trainer instance that continues on {@code devices}' devices (null: new ones), so a resume check
+     * sees the trainer's own state alone, not a device whose noise stream restarted.
+     */
+    TrainerRun(TrainerFactory factory, Map<String, Value> args, List<TrainerFactory> nested, TrainerProblem problem,
+               long seed, TrainerRun devices) {
         Set<Capability> declared = factory.requires();
-        this.device = new DeclaredOnlyDevice(problem.device().apply(seed), declared, factory.name(), violations);
-        this.twin = new DeclaredOnlyDevice(problem.twin().apply(seed ^ 0x5DEECE66DL), declared, factory.name(), violations);
+        this.device = devices != null ? devices.device
+                : new DeclaredOnlyDevice(problem.device().apply(seed), declared, factory.name(), violations);
+        this.twin = devices != null ? devices.twin
+                : new DeclaredOnlyDevice(problem.twin().apply(seed ^ 0x5DEECE66DL), declared, factory.name(), violations);
         TrainerContext ctx = new TrainerContext() {
             @Override
             public Graph graph() {

@@ -163,6 +163,37 @@ final class CmaEs {
         return lossSum / lambda;
     }
 
+    /**
+     * Everything the next generation reads besides θ (the mean is θ): σ, the counters, both evolution paths, C
+     * and its eigendecomposition B·D (kept rather than recomputed, so a resume need not repeat the decomposition
+     * bit for bit), and the sampling stream.
+     */
+    long[] state() {
+        return new SavedState().add(sigma).add(generation).add(evaluations).add(eigenAt).add(pSigma).add(pc)
+                .add(diag).add(c.data).add(b.data).add(rng.state()).toArray();
+    }
+
+    void restore(long[] state) {
+        SavedState.Reader r = new SavedState.Reader(state, "cmaes");
+        double s = r.nextDouble();
+        long gen = r.nextLong(), evals = r.nextLong(), eigen = r.nextLong();
+        double[] ps = r.nextDoubles(), path = r.nextDoubles(), d = r.nextDoubles(), cov = r.nextDoubles(), basis = r.nextDoubles();
+        long[] stream = r.nextLongs();
+        r.done();
+        if (ps.length != n || path.length != n || d.length != n || cov.length != n * n || basis.length != n * n)
+            throw new IllegalArgumentException("cmaes state is for " + ps.length + " parameters, this run has " + n);
+        rng.restore(stream);
+        sigma = s;
+        generation = gen;
+        evaluations = evals;
+        eigenAt = eigen;
+        System.arraycopy(ps, 0, pSigma, 0, n);
+        System.arraycopy(path, 0, pc, 0, n);
+        System.arraycopy(d, 0, diag, 0, n);
+        System.arraycopy(cov, 0, c.data, 0, n * n);
+        System.arraycopy(basis, 0, b.data, 0, n * n);
+    }
+
     private void refreshEigen() {
         DMatrixRMaj copy = c.copy();
         if (!eig.decompose(copy)) throw new IllegalStateException("CMA-ES covariance eigendecomposition failed");

@@ -37,6 +37,17 @@ final class CmaEsTrainer implements UpdateTrainer {
         return cma.step(objective, theta);
     }
 
+    @Override
+    public long[] state() {
+        return cma.state();
+    }
+
+    /** Empty (a checkpoint from before trainer state) leaves CMA-ES as created. */
+    @Override
+    public void restore(long[] state) {
+        if (state.length != 0) cma.restore(state);
+    }
+
     static final class Factory implements TrainerFactory {
         @Override
         public String name() {

@@ -33,6 +33,19 @@ final class EsTrainer implements UpdateTrainer {
         return es.step(objective, theta);
     }
 
+    @Override
+    public long[] state() {
+        return new long[]{es.generation()};
+    }
+
+    /** Empty (a checkpoint from before trainer state) leaves generation 0. */
+    @Override
+    public void restore(long[] state) {
+        if (state.length == 0) return;
+        if (state.length != 1) throw new IllegalArgumentException("es state is one generation counter, got " + state.length + " values");
+        es.resumeAt(state[0]);
+    }
+
     static final class Factory implements TrainerFactory {
         @Override
         public String name() {

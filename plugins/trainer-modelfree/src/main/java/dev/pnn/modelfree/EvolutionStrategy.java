@@ -67,6 +67,16 @@ public final class EvolutionStrategy {
         return mean / (2.0 * pairs);
     }
 
+    /** Generations done: the noise of every generation is derived from it, so it is all a resume needs. */
+    long generation() {
+        return generation;
+    }
+
+    void resumeAt(long generation) {
+        if (generation < 0) throw new IllegalArgumentException("ES generation must be >= 0, got " + generation);
+        this.generation = generation;
+    }
+
     /** ε of pair i of the current generation. */
     private void noise(int pair) {
         Rng rng = new Rng(Seeds.derive(seed, "es/" + generation + "/" + pair));

@@ -85,6 +85,22 @@ final class LocalTrainer implements GradientTrainer {
         return head(theta, batch, grad);
     }
 
+    /** The negative-label and local-SPSA direction streams; empty (a checkpoint from before) leaves both fresh. */
+    @Override
+    public long[] state() {
+        return new SavedState().add(negatives.state()).add(directions.state()).toArray();
+    }
+
+    @Override
+    public void restore(long[] state) {
+        if (state.length == 0) return;
+        SavedState.Reader r = new SavedState.Reader(state, "local learning");
+        long[] neg = r.nextLongs(), dir = r.nextLongs();
+        r.done();
+        negatives.restore(neg);
+        directions.restore(dir);
+    }
+
     private int[] labels(Batch batch) {
         if (batch.labels() == null)
             throw new PnnException("local learning needs class labels (positive and negative passes embed a label)",

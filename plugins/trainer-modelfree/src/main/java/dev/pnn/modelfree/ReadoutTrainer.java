@@ -39,6 +39,8 @@ final class ReadoutTrainer implements UpdateTrainer {
     private final StoredDoubles memory;
     private Tensor features, logits;
     private Ridge.Solution solution;
+    /** θ holds the fit: set by {@link #prepare}, or by {@link #restore} in a resumed run (which is not prepared). */
+    private boolean fitted;
 
     ReadoutTrainer(ReservoirView reservoir, Loss loss, ReadoutLayer layer, double lambda, Ridge.Form form,
                    StoredDoubles memory) {
@@ -98,6 +100,19 @@ final class ReadoutTrainer implements UpdateTrainer {
         long systemSize = solution.form() == Ridge.Form.PRIMAL ? (long) (m + 1) * (m + 1) : (long) n * n;
         memory.observe((long) n * m + (long) n * k + systemSize + (long) m * k);
         write(theta);
+        fitted = true;
+    }
+
+    @Override
+    public long[] state() {
+        return new long[]{fitted ? 1 : 0};
+    }
+
+    /** A resumed run's θ already holds the readout fitted before the checkpoint; empty means an older checkpoint, whose θ does too. */
+    @Override
+    public void restore(long[] state) {
+        if (state.length > 1) throw new IllegalArgumentException("readout state is one flag, got " + state.length + " values");
+        fitted = state.length == 0 || state[0] != 0;
     }
 
     private double[] targets(Examples train, int n, int k) {
@@ -134,7 +149,7 @@ final class ReadoutTrainer implements UpdateTrainer {
      */
     @Override
     public double update(double[] theta, Batch batch) {
-        if (solution == null)
+        if (!fitted)
             throw new PnnException("readout: update before prepare", "the training loop must call prepare(θ, train) first");
         int n = batch.size(), m = layer.m(), k = layer.k();
         ensureBuffers(n);

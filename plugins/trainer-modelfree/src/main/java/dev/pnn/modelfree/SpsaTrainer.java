@@ -57,6 +57,23 @@ final class SpsaTrainer implements GradientTrainer {
         return loss;
     }
 
+    /** The gain schedule's step k and the direction stream; empty (a checkpoint from before) leaves both fresh. */
+    @Override
+    public long[] state() {
+        return new SavedState().add(k).add(rng.state()).toArray();
+    }
+
+    @Override
+    public void restore(long[] state) {
+        if (state.length == 0) return;
+        SavedState.Reader r = new SavedState.Reader(state, "spsa");
+        long step = r.nextLong();
+        long[] stream = r.nextLongs();
+        r.done();
+        rng.restore(stream);
+        k = step;
+    }
+
     static final class Factory implements TrainerFactory {
         @Override
         public String name() {
