@@ -14,6 +14,7 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code pnn eval} and {@code pnn sweep} end to end on a small noisy photonic network. */
@@ -132,5 +133,51 @@ class EvalCommandTest {
         String text = Files.readString(doc);
         assertTrue(text.startsWith("# Title") && text.endsWith("After.\n") && !text.contains("\nold\n"), text);
         assertTrue(text.contains("| bp |") && text.contains("| sat |") && text.contains("sweep.png"), text);
+    }
+
+    /**
+     * Column "on PROFILE A" scores every method on the instance PAT trains on (derive(plan seed, "device")). A PAT
+     * plan's own end-of-training test accuracy is measured on that same instance, so the two agree exactly when the
+     * profile has static errors only (no per-query noise whose stream depends on the query count).
+     */
+    @Test
+    void sweepScoresEveryMethodOnTheTrainingChip() throws IOException {
+        Path file = tmp.resolve("fab.pnn");
+        Files.writeString(file, """
+                use photonics;
+                network Small {
+                    input  pixels : real[64];
+                    drive  = linear(pixels, out: 10);
+                    signal = modulate(drive, mode: amplitude);
+                    mixed  = clements(signal, modes: 10);
+                    output logits = gain(photodetect(mixed));
+                }
+                hardware ideal = photonic_sim;
+                hardware fab = photonic_sim {
+                    phase_error = gaussian(sigma: 0.3 rad);
+                }
+                train Small as pat {
+                    data = digits8x8("%s", test: 20%%, seed: 1);
+                    loss = cross_entropy;  trainer = pat;  optimizer = adam(lr: 0.01);
+                    epochs = 1;  batch = 64;  seed = 3;  on = fab;
+                }
+                train Small as bp {
+                    data = digits8x8("%s", test: 20%%, seed: 1);
+                    loss = cross_entropy;  trainer = backprop;  optimizer = adam(lr: 0.01);
+                    epochs = 1;  batch = 64;  seed = 3;  on = ideal;
+                }
+                """.formatted(DIGITS, DIGITS));
+        Path out = tmp.resolve("sweep");
+        Run s = pnn("sweep", file.toString(), "--on", "fab", "--sigmas", "0", "--devices", "1",
+                "--sharpness-samples", "16", "--out", out.toString(), "--runs", tmp.resolve("runs").toString());
+        assertEquals(0, s.code(), s.err());
+        JsonNode methods = json(out.resolve("sweep.json")).get("methods");
+        JsonNode pat = methods.get(0), bp = methods.get(1);
+        assertEquals(pat.get("testAccuracy").asDouble(), pat.get("trainingChipAccuracy").asDouble(), 0.0);
+        assertEquals(pat.get("trainingChipSeed"), bp.get("trainingChipSeed"), "same plan seed, same chip A");
+        // bp's own test accuracy is on the ideal device; σ = 0.3 rad on chip A moves it
+        assertNotEquals(bp.get("testAccuracy").asDouble(), bp.get("trainingChipAccuracy").asDouble());
+        String table = Files.readString(out.resolve("sweep.md"));
+        assertTrue(table.contains("| on fab A |"), table);
     }
 }

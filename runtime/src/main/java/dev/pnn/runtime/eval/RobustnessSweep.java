@@ -9,6 +9,14 @@ import dev.pnn.runtime.TrainingResult;
 import dev.pnn.runtime.TrainingSession;
 import dev.pnn.spi.Catalog;
 import dev.pnn.spi.PnnException;
+import dev.pnn.spi.Seeds;
+import dev.pnn.spi.data.Batch;
+import dev.pnn.spi.data.Examples;
+import dev.pnn.spi.device.Device;
+import dev.pnn.spi.device.DeviceRequest;
+import dev.pnn.spi.device.ForwardView;
+import dev.pnn.spi.exec.Tensor;
+import dev.pnn.spi.ir.Graph;
 import dev.pnn.spi.ir.HardwareProfile;
 import dev.pnn.spi.ir.Program;
 import dev.pnn.spi.ir.TrainingPlan;
@@ -43,7 +51,14 @@ public final class RobustnessSweep {
     public record Point(double sigma, Distribution accuracy, double idealAccuracy, double wallSeconds) {
     }
 
+    /**
+     * @param trainingChipAccuracy test accuracy on chip A: the sweep profile exactly as the file writes it, drawn
+     *                             with {@code derive(planSeed, "device")}, the instance a plan with {@code on =}
+     *                             that profile trains on (§15 transfer protocol; seed 002 Fig. 4c scores offline
+     *                             and online methods on that one system)
+     */
     public record Method(String plan, String trainer, String trainedOn, double testAccuracy,
+                         double trainingChipAccuracy, long trainingChipSeed,
                          Sharpness.Result sharpness, double trainSecondsPerEpoch, double wallSeconds,
                          List<Point> points, String runDir) {
     }
@@ -85,6 +100,10 @@ public final class RobustnessSweep {
             Sharpness.Result lambda = setup.sharpness(theta, config.sharpnessSamples(), config.sharpness());
             List<Point> points = new ArrayList<>();
             HardwareProfile base = setup.profile(config.profile());
+            long chipSeed = Seeds.derive(setup.planSeed(), "device");
+            double chipAccuracy = accuracyOn(setup, base, chipSeed, theta);
+            log.accept(String.format(Locale.ROOT, "  on %s A (the training instance, seed derive(%d, \"device\")): %.2f%%",
+                    base.name(), setup.planSeed(), 100 * chipAccuracy));
             for (double sigma : config.sigmas()) {
                 HardwareProfile p = base.with(config.key(), new Value.Call("gaussian", List.of(),
                         Map.of("sigma", new Value.Num(sigma, Unit.RAD))));
@@ -95,12 +114,50 @@ public final class RobustnessSweep {
                 points.add(new Point(sigma, r.accuracy(), r.idealAccuracy(), r.wallSeconds()));
             }
             double testAcc = trained.last().map(EpochMetrics::testAccuracy).orElse(Double.NaN);
-            methods.add(new Method(plan.name(), trainer, on, testAcc, lambda, trainTime,
+            methods.add(new Method(plan.name(), trainer, on, testAcc, chipAccuracy, chipSeed, lambda, trainTime,
                     (System.nanoTime() - t0) / 1e9, points, trained.runDir().toString()));
         }
         Result result = new Result(config, methods);
         write(outDir.resolve("sweep.json"), result);
         return result;
+    }
+
+    /**
+     * Test accuracy of θ on one instance of {@code profile} (static errors from {@code seed}, dynamic noise on), scored
+     * in chunks of {@link MonteCarlo#CHUNK} rows like the Monte Carlo evaluation: argmax with ties to the lowest index, a row with a
+     * NaN counts as wrong.
+     */
+    static double accuracyOn(PlanSetup setup, HardwareProfile profile, long seed, double[] theta) {
+        Examples test = setup.data().test();
+        if (test.size() == 0) return Double.NaN;
+        Graph graph = setup.graph();
+        try (Device device = setup.backend(profile).open(new DeviceRequest(graph, profile, seed, setup.noise(profile.loc())))) {
+            ForwardView forward = device.view(ForwardView.class);
+            int n = test.size(), cap = Math.min(MonteCarlo.CHUNK, n), w = graph.outputNode().type().width();
+            Batch batch = test.newBatch(cap);
+            Tensor out = Tensor.of(graph.outputNode().type(), cap);
+            int[] order = new int[n];
+            for (int i = 0; i < n; i++) order[i] = i;
+            long correct = 0;
+            for (int from = 0; from < n; from += cap) {
+                int rows = Math.min(n, from + cap) - from;
+                test.fill(order, from, from + rows, batch);
+                out.rows(rows);
+                forward.forward(theta, batch.inputs(), out);
+                int[] labels = batch.labels();
+                for (int r = 0; r < rows; r++) {
+                    int best = 0;
+                    boolean nan = false;
+                    for (int k = 0; k < w; k++) {
+                        double v = out.re[r * w + k];
+                        if (Double.isNaN(v)) nan = true;
+                        else if (v > out.re[r * w + best]) best = k;
+                    }
+                    if (!nan && best == labels[r]) correct++;
+                }
+            }
+            return (double) correct / n;
+        }
     }
 
     private static void write(Path file, Result r) {
@@ -116,14 +173,14 @@ public final class RobustnessSweep {
     public static String markdown(Result r) {
         StringBuilder sb = new StringBuilder();
         Config c = r.config();
-        sb.append("| method | trainer | trained on | test acc on that device |");
+        sb.append("| method | trainer | trained on | test acc on that device | on ").append(c.profile()).append(" A |");
         for (double s : c.sigmas()) sb.append(String.format(Locale.ROOT, " σ = %s rad: mean / min |", trim(s)));
-        sb.append(" λmax | train s/epoch |\n|---|---|---|---|");
+        sb.append(" λmax | train s/epoch |\n|---|---|---|---|---|");
         for (int i = 0; i < c.sigmas().size(); i++) sb.append("---|");
         sb.append("---|---|\n");
         for (Method m : r.methods()) {
-            sb.append(String.format(Locale.ROOT, "| %s | `%s` | %s | %.1f%% |", m.plan(), m.trainer(), m.trainedOn(),
-                    100 * m.testAccuracy()));
+            sb.append(String.format(Locale.ROOT, "| %s | `%s` | %s | %.1f%% | %.1f |", m.plan(), m.trainer(), m.trainedOn(),
+                    100 * m.testAccuracy(), 100 * m.trainingChipAccuracy()));
             for (Point p : m.points())
                 sb.append(String.format(Locale.ROOT, " %.1f / %.1f |", 100 * p.accuracy().mean(), 100 * p.accuracy().min()));
             sb.append(String.format(Locale.ROOT, " %.3g%s | %.3f |\n", m.sharpness().lambdaMax(),
