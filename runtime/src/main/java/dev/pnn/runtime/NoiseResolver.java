@@ -15,13 +15,15 @@ import java.util.function.Function;
 
 /**
  * Turns a profile's noise setting ({@code gaussian(sigma: 0.05 rad)}, {@code shot_noise(photons: 1e4) +
- * adc(bits: 10)}) into noise models from whichever plugin provides them, in written order.
+ * adc(bits: 10)}) into noise models from whichever plugin provides them, in written order. The compiler has
+ * already bound each call's arguments with their defaults filled in. Used by training and by evaluation.
  */
-final class NoiseResolver implements Function<Value, List<NoiseModel>> {
+public final class NoiseResolver implements Function<Value, List<NoiseModel>> {
     private final Catalog catalog;
     private final Loc where;
 
-    NoiseResolver(Catalog catalog, Loc where) {
+    /** @param where the profile line that errors point at */
+    public NoiseResolver(Catalog catalog, Loc where) {
         this.catalog = catalog;
         this.where = where;
     }

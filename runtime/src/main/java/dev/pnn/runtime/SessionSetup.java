@@ -77,14 +77,12 @@ final class SessionSetup {
     void resolve() {
         plan = PlanParts.select(program, options.plan());
         parts = new PlanParts(catalog, plan);
-        graph = program.graph(plan.network()).orElseThrow(() -> new PnnException(
-                "training plan '" + plan.name() + "' trains network '" + plan.network() + "', which the file does not define",
-                plan.loc(), "define 'network " + plan.network() + " { ... }'"));
+        graph = parts.graph(program);
         seed = parts.seed();
         batchSize = parts.positiveInt(TrainingPlan.BATCH, 32);
         epochs = options.epochs().isPresent() ? options.epochs().getAsInt() : parts.positiveInt(TrainingPlan.EPOCHS, 10);
         if (epochs < 0) throw new PnnException("--epochs must not be negative, got " + epochs, "give 1 or more");
-        profile = resolveProfile();
+        profile = parts.trainingProfile(program);
         Backend backend = parts.lookup(catalog.backends(), TrainingPlan.ON, profile.backend());
 
         Value.Call lossCall = parts.call(TrainingPlan.LOSS);
@@ -129,17 +127,6 @@ final class SessionSetup {
                     plan.locOf(TrainingPlan.OPTIMIZER));
         }
         openFolder();
-    }
-
-    private HardwareProfile resolveProfile() {
-        Optional<Value> on = plan.entry(TrainingPlan.ON);
-        if (on.isEmpty())
-            throw new PnnException("training plan '" + plan.name() + "' does not say which hardware to train on",
-                    plan.loc(), "add 'on = <profile>;' naming a hardware profile");
-        String name = on.get() instanceof Value.Sym s ? s.name() : on.get() instanceof Value.Str s ? s.value() : on.get().toString();
-        return program.profile(name).orElseThrow(() -> new PnnException("unknown hardware profile '" + name + "'",
-                plan.locOf(TrainingPlan.ON), "profiles in this file: "
-                                             + String.join(", ", program.profiles().stream().map(HardwareProfile::name).toList())));
     }
 
     private DataSplit loadData() {

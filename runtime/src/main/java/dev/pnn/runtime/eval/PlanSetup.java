@@ -1,5 +1,7 @@
 package dev.pnn.runtime.eval;
 
+import dev.pnn.runtime.NoiseResolver;
+import dev.pnn.runtime.PlanParts;
 import dev.pnn.spi.Catalog;
 import dev.pnn.spi.PnnException;
 import dev.pnn.spi.Seeds;
@@ -16,7 +18,6 @@ import dev.pnn.spi.ir.Program;
 import dev.pnn.spi.ir.TrainingPlan;
 import dev.pnn.spi.ir.Value;
 import dev.pnn.spi.noise.NoiseModel;
-import dev.pnn.spi.noise.NoiseModelFactory;
 import dev.pnn.spi.train.GradientTrainer;
 import dev.pnn.spi.train.Loss;
 import dev.pnn.spi.train.LossFactory;
@@ -25,8 +26,6 @@ import dev.pnn.spi.train.TrainerContext;
 import dev.pnn.spi.train.TrainerFactory;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +44,7 @@ public final class PlanSetup {
     private final Catalog catalog;
     private final Program program;
     private final TrainingPlan plan;
+    private final PlanParts parts;
     private final Graph graph;
     private final DataSplit data;
     private final LossFactory lossFactory;
@@ -54,51 +54,18 @@ public final class PlanSetup {
         this.catalog = catalog;
         this.program = program;
         this.plan = plan;
-        this.graph = program.graph(plan.network()).orElseThrow(() -> new PnnException(
-                "plan '" + plan.name() + "' trains network '" + plan.network() + "', which the file does not define",
-                plan.loc(), "define 'network " + plan.network() + " { ... }'"));
-        this.lossCall = plan.callEntry(TrainingPlan.LOSS).orElseThrow(() -> new PnnException(
-                "plan '" + plan.name() + "' has no loss", plan.loc(), "add 'loss = cross_entropy;'"));
-        this.lossFactory = catalog.losses().find(lossCall.name()).orElseThrow(() -> new PnnException(
-                "unknown loss '" + lossCall.name() + "'", plan.locOf(TrainingPlan.LOSS),
-                "available: " + String.join(", ", catalog.losses().names())));
-        this.data = load(catalog, plan, baseDir);
+        this.parts = new PlanParts(catalog, plan);
+        this.graph = parts.graph(program);
+        this.lossCall = parts.call(TrainingPlan.LOSS);
+        this.lossFactory = parts.lookup(catalog.losses(), TrainingPlan.LOSS, lossCall.name());
+        Value.Call dataCall = parts.call(TrainingPlan.DATA);
+        DatasetFactory datasets = parts.lookup(catalog.datasets(), TrainingPlan.DATA, dataCall.name());
+        this.data = datasets.load(PlanParts.datasetArgs(dataCall), baseDir);
     }
 
     /** @param planName empty picks the only plan of the program */
     public static PlanSetup of(Catalog catalog, Program program, Optional<String> planName, Path baseDir) {
-        TrainingPlan plan;
-        if (planName.isPresent()) {
-            plan = program.plan(planName.get()).orElseThrow(() -> new PnnException(
-                    "no training plan named '" + planName.get() + "'", "plans in this file: " + planNames(program)));
-        } else if (program.plans().size() == 1) {
-            plan = program.plans().get(0);
-        } else {
-            throw new PnnException(program.plans().isEmpty() ? "the file has no training plan"
-                    : "the file has " + program.plans().size() + " training plans",
-                    program.plans().isEmpty() ? "add a 'train <Network> { ... }' block" : "choose one with --plan: " + planNames(program));
-        }
-        return new PlanSetup(catalog, program, plan, baseDir);
-    }
-
-    private static String planNames(Program program) {
-        return String.join(", ", program.plans().stream().map(TrainingPlan::name).toList());
-    }
-
-    private static DataSplit load(Catalog catalog, TrainingPlan plan, Path baseDir) {
-        Value.Call call = plan.callEntry(TrainingPlan.DATA).orElseThrow(() -> new PnnException(
-                "plan '" + plan.name() + "' has no data set", plan.loc(), "add 'data = ...;'"));
-        DatasetFactory f = catalog.datasets().find(call.name()).orElseThrow(() -> new PnnException(
-                "unknown data set '" + call.name() + "'", plan.locOf(TrainingPlan.DATA),
-                "available: " + String.join(", ", catalog.datasets().names())));
-        Args args = Args.of(call);
-        if (!call.positional().isEmpty() && !call.named().containsKey("path") && call.positional().get(0) instanceof Value.Str) {
-            Map<String, Value> named = new LinkedHashMap<>();
-            named.put("path", call.positional().get(0));
-            named.putAll(call.named());
-            args = new Args(call.name(), named);
-        }
-        return f.load(args, baseDir);
+        return new PlanSetup(catalog, program, PlanParts.select(program, planName), baseDir);
     }
 
     public TrainingPlan plan() {
@@ -118,7 +85,7 @@ public final class PlanSetup {
     }
 
     public long planSeed() {
-        return plan.longEntry(TrainingPlan.SEED, 0);
+        return parts.seed();
     }
 
     public Loss newLoss() {
@@ -132,9 +99,7 @@ public final class PlanSetup {
 
     /** The profile the plan trains on ({@code on = ...}). */
     public HardwareProfile trainingProfile() {
-        Value on = plan.entry(TrainingPlan.ON).orElseThrow(() -> new PnnException(
-                "plan '" + plan.name() + "' does not say which hardware it trains on", plan.loc(), "add 'on = <profile>;'"));
-        return profile(on instanceof Value.Sym s ? s.name() : on.toString());
+        return parts.trainingProfile(program);
     }
 
     public Backend backend(HardwareProfile p) {
@@ -153,30 +118,7 @@ public final class PlanSetup {
 
     /** Resolves a profile's noise values through the catalog ({@code a + b} gives both, in order). */
     public Function<Value, List<NoiseModel>> noise(Loc where) {
-        return v -> {
-            List<NoiseModel> out = new ArrayList<>();
-            collect(v, out, where);
-            return out;
-        };
-    }
-
-    private void collect(Value v, List<NoiseModel> out, Loc where) {
-        if (v instanceof Value.Op op && op.operator().equals("+")) {
-            for (Value part : op.flatten()) collect(part, out, where);
-            return;
-        }
-        if (!(v instanceof Value.Call) && !(v instanceof Value.Sym))
-            throw new PnnException("'" + v + "' is not a noise model", where, "write e.g. gaussian(sigma: 0.05 rad)");
-        Value.Call call = TrainingPlan.asCall(v);
-        NoiseModelFactory f = catalog.noiseModels().find(call.name()).orElseThrow(() -> new PnnException(
-                "unknown noise model '" + call.name() + "'", where,
-                "noise models available: " + String.join(", ", catalog.noiseModels().names())));
-        Map<String, Value> named = new LinkedHashMap<>();
-        f.args().forEach(a -> {
-            if (a.fallback() != null) named.put(a.name(), a.fallback());
-        });
-        named.putAll(call.named());
-        out.add(f.create(new Args(call.name(), named)));
+        return new NoiseResolver(catalog, where);
     }
 
     /** Monte Carlo over instances of {@code profile}, scoring the plan's test set with the plan's loss. */
