@@ -75,5 +75,20 @@ final class PinnBackpropFactory implements TrainerFactory {
             java.util.Arrays.fill(grad, 0.0);
             return pinn.lossAndGradient(theta, twin, grad);
         }
+
+        /** The step picks the collocation block; the points themselves are re-derived from it. */
+        @Override
+        public long[] state() {
+            return new long[]{step};
+        }
+
+        /** Empty (a checkpoint from before trainer state) leaves step 0. */
+        @Override
+        public void restore(long[] state) {
+            if (state.length == 0) return;
+            if (state.length != 1 || state[0] < 0)
+                throw new IllegalArgumentException("pinn_backprop state is one step >= 0, got " + java.util.Arrays.toString(state));
+            step = state[0];
+        }
     }
 }

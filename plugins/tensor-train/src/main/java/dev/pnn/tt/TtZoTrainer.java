@@ -100,6 +100,25 @@ final class TtZoTrainer implements GradientTrainer {
         return f0;
     }
 
+    /** The step (it picks the collocation block) and the direction stream: {@code [step, rng…]}. */
+    @Override
+    public long[] state() {
+        long[] r = rng.state();
+        long[] s = new long[1 + r.length];
+        s[0] = step;
+        System.arraycopy(r, 0, s, 1, r.length);
+        return s;
+    }
+
+    /** Empty (a checkpoint from before trainer state) leaves step 0 and a fresh stream. */
+    @Override
+    public void restore(long[] state) {
+        if (state.length == 0) return;
+        if (state[0] < 0) throw new IllegalArgumentException("tt_zo step must be >= 0, got " + state[0]);
+        rng.restore(java.util.Arrays.copyOfRange(state, 1, state.length));
+        step = state[0];
+    }
+
     private double dataLoss(double[] theta, Batch batch) {
         Tensor in = batch.inputs();
         if (out == null || out.capacity() < in.rows()) out = Tensor.real(in.capacity(), outWidth);

@@ -80,6 +80,42 @@ final class DualAdaptiveTrainer implements GradientTrainer {
         return value;
     }
 
+    /**
+     * The warm-up count, the accumulated normal equations and, once fitted, the residual model W:
+     * {@code [steps, fitted, zz…, zr…, W… (when fitted)]}, doubles as raw bits.
+     */
+    @Override
+    public long[] state() {
+        int base = 2 + zz.length + zr.length;
+        long[] s = new long[base + (w == null ? 0 : w.length)];
+        s[0] = steps;
+        s[1] = w == null ? 0 : 1;
+        for (int i = 0; i < zz.length; i++) s[2 + i] = Double.doubleToRawLongBits(zz[i]);
+        for (int i = 0; i < zr.length; i++) s[2 + zz.length + i] = Double.doubleToRawLongBits(zr[i]);
+        if (w != null) for (int i = 0; i < w.length; i++) s[base + i] = Double.doubleToRawLongBits(w[i]);
+        return s;
+    }
+
+    /** Empty (a checkpoint from before trainer state) leaves the warm-up to start again. */
+    @Override
+    public void restore(long[] state) {
+        if (state.length == 0) return;
+        int base = 2 + zz.length + zr.length, fitSize = (k + 1) * k;
+        boolean fit = state.length > 1 && state[1] != 0;
+        if (state.length != base + (fit ? fitSize : 0) || state[0] < 0 || state[0] > Integer.MAX_VALUE)
+            throw new IllegalArgumentException("dat state for a " + k + "-wide output has " + (base + (fit ? fitSize : 0))
+                                               + " values, got " + state.length);
+        steps = (int) state[0];
+        for (int i = 0; i < zz.length; i++) zz[i] = Double.longBitsToDouble(state[2 + i]);
+        for (int i = 0; i < zr.length; i++) zr[i] = Double.longBitsToDouble(state[2 + zz.length + i]);
+        if (fit) {
+            w = new double[fitSize];
+            for (int i = 0; i < fitSize; i++) w[i] = Double.longBitsToDouble(state[base + i]);
+        } else {
+            w = null;
+        }
+    }
+
     /** Adds the rows (z = [y_ideal; 1], r = a_p − y_ideal) to the normal equations. */
     private void accumulate(double[] theta, Batch batch, Tensor measured) {
         int n = batch.size();

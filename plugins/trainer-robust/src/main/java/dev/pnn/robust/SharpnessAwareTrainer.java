@@ -34,4 +34,15 @@ final class SharpnessAwareTrainer implements GradientTrainer {
         base.gradient(shifted, batch, grad);
         return loss;
     }
+
+    /** SAT itself keeps nothing between batches (ε is recomputed from each batch); its base may. */
+    @Override
+    public long[] state() {
+        return base.state();
+    }
+
+    @Override
+    public void restore(long[] state) {
+        base.restore(state);
+    }
 }

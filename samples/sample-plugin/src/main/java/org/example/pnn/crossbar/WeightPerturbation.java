@@ -93,6 +93,18 @@ final class WeightPerturbation implements TrainerFactory {
                 }
                 return lossAt(theta, batch);
             }
+
+            /** The direction stream, so a resumed run (pnn train --resume) draws what the straight run would. */
+            @Override
+            public long[] state() {
+                return rng.state();
+            }
+
+            /** Empty: a checkpoint written before trainers had state; the stream starts fresh. */
+            @Override
+            public void restore(long[] state) {
+                if (state.length != 0) rng.restore(state);
+            }
         };
     }
 }
