@@ -96,6 +96,50 @@ class PatProperties {
         }
     }
 
+    /**
+     * SAT+PAT (§5 over §4) on a chip with static phase errors: ε comes from PAT's gradient at θ, and the update is
+     * PAT's gradient at θ + ε on the same batch and the same chip, i.e. the chip measured at the perturbed θ and the
+     * twin's VJPs taken at those measured activations. The reference runs plain PAT on a second device opened with
+     * the chip's seed (the same chip). It must differ from the same step on another chip and from the ideal twin's
+     * own backprop at θ + ε, so the test sees which chip was measured.
+     */
+    @Property(tries = 10)
+    void satOverPatTakesPatAtTheAscentPointOnTheSameChip(@ForAll long seed) {
+        HardwareProfile chip = PhotonicBench.profile("chip",
+                Map.of("phase_error", PhotonicBench.call("gaussian", "sigma", 0.05)));
+        double rho = 0.2;
+        try (Device d1 = BENCH.open(chip, seed); Device same = BENCH.open(chip, seed);
+             Device other = BENCH.open(chip, seed + 1); Device twin = BENCH.open(PhotonicBench.ideal(), 1)) {
+            GradientTrainer sat = (GradientTrainer) BENCH.trainer(new Value.Call("sat", List.of(),
+                    Map.of("rho", new Value.Num(rho), "base", new Value.Sym("pat"))), BENCH.context(d1, twin));
+            GradientTrainer pat = (GradientTrainer) BENCH.trainer("pat", BENCH.context(same, twin));
+            GradientTrainer patOther = (GradientTrainer) BENCH.trainer("pat", BENCH.context(other, twin));
+            GradientTrainer twinBp = (GradientTrainer) BENCH.trainer("backprop", BENCH.context(twin, null));
+            double[] theta = BENCH.theta(seed);
+            Batch batch = BENCH.batch(6, seed);
+            double[] g = new double[theta.length], gRef = new double[theta.length], gSat = new double[theta.length];
+            double loss = pat.gradient(theta, batch, g);
+            // the same float operations as AscentStep (plain sum of squares, then f = ρ/‖g‖, ε = f·g), so the
+            // comparison below can be exact
+            double sq = 0;
+            for (double x : g) sq += x * x;
+            double f = rho / Math.sqrt(sq);
+            double[] shifted = theta.clone();
+            for (int i = 0; i < theta.length; i++) shifted[i] = theta[i] + f * g[i];
+            pat.gradient(shifted, batch, gRef);
+            double[] thetaBefore = theta.clone();
+            assertEquals(loss, sat.gradient(theta, batch, gSat), 0.0, "SAT returns the measured loss at θ");
+            assertArrayEquals(gRef, gSat, 0.0);
+            assertArrayEquals(thetaBefore, theta, 0.0);
+
+            double[] gOther = new double[theta.length], gTwin = new double[theta.length];
+            patOther.gradient(shifted, batch, gOther);
+            twinBp.gradient(shifted, batch, gTwin);
+            assertTrue(maxAbsDiff(gSat, gOther) > 1e-9 * Math.max(1, maxAbs(gSat)), "another chip gives another step");
+            assertTrue(maxAbsDiff(gSat, gTwin) > 1e-9 * Math.max(1, maxAbs(gSat)), "the chip, not the twin, was measured");
+        }
+    }
+
     /** SAT over backprop on the mesh: the second gradient is backprop's at θ + ρ·g/‖g‖ exactly. */
     @Test
     void satOverBackpropTakesTheSecondGradientAtTheAscentPoint() {
