@@ -1,27 +1,17 @@
 package dev.pnn.physics;
 
 import dev.pnn.spi.PnnPlugin;
-import dev.pnn.spi.Rng;
 import dev.pnn.spi.block.BlockType;
-import dev.pnn.spi.block.Shaping;
 import dev.pnn.spi.data.Batch;
 import dev.pnn.spi.device.Backend;
 import dev.pnn.spi.device.Device;
-import dev.pnn.spi.device.DeviceRequest;
 import dev.pnn.spi.exec.Tensor;
-import dev.pnn.spi.ir.Args;
 import dev.pnn.spi.ir.Graph;
-import dev.pnn.spi.ir.HardwareProfile;
-import dev.pnn.spi.ir.Init;
-import dev.pnn.spi.ir.Loc;
-import dev.pnn.spi.ir.Node;
-import dev.pnn.spi.ir.ParamSlice;
-import dev.pnn.spi.ir.ParamSpec;
 import dev.pnn.spi.ir.Value;
-import dev.pnn.spi.ir.ValueType;
 import dev.pnn.spi.train.Loss;
 import dev.pnn.spi.train.Trainer;
 import dev.pnn.spi.train.TrainerContext;
+import dev.pnn.testkit.OneBlockGraph;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -54,38 +44,15 @@ final class Systems {
     }
 
     static Graph single(String blockName, int inputWidth, Map<String, Value> attrs) {
-        BlockType block = block(blockName);
-        Shaping s = block.shape(List.of(ValueType.real(inputWidth)), new Args(block.name(), attrs));
-        if (!(s instanceof Shaping.Ok ok)) throw new AssertionError("shape failed: " + s);
-        List<ParamSlice> slices = new ArrayList<>();
-        int off = 0;
-        for (ParamSpec p : ok.params()) {
-            slices.add(new ParamSlice("y." + p.name(), off, p.length(), p.shape(), p.unit(), p.lower(), p.upper(),
-                    p.periodic(), p.init()));
-            off += p.length();
-        }
-        Node in = new Node("x", Node.INPUT_OP, List.of(), Map.of(), ValueType.real(inputWidth), List.of(), Loc.NONE);
-        Node y = new Node("y", block.name(), List.of("x"), attrs, ValueType.real(ok.width()), slices, Loc.NONE);
-        return new Graph("Net", List.of(in, y), "y", Loc.NONE);
+        return OneBlockGraph.of(block(blockName), inputWidth, attrs);
     }
 
     static Device open(String backend, Graph g) {
-        return backend(backend).open(new DeviceRequest(g, new HardwareProfile("ideal", backend, Map.of(), Loc.NONE),
-                1L, v -> List.of()));
+        return backend(backend).open(OneBlockGraph.idealRequest(g, backend));
     }
 
     static double[] init(Graph g, long seed) {
-        double[] theta = new double[g.paramCount()];
-        for (ParamSlice s : g.slices()) {
-            Rng rng = Rng.derived(seed, s.name());
-            for (int i = s.offset(); i < s.end(); i++) {
-                Init init = s.init();
-                if (init instanceof Init.Uniform u) theta[i] = u.low() + (u.high() - u.low()) * rng.nextDouble();
-                else if (init instanceof Init.Normal n) theta[i] = n.mean() + n.std() * rng.nextGaussian();
-                else theta[i] = ((Init.Constant) init).value();
-            }
-        }
-        return theta;
+        return OneBlockGraph.initialTheta(g, seed);
     }
 
     static Value.Num num(double v) {
