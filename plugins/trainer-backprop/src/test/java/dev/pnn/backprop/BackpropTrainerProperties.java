@@ -10,6 +10,7 @@ import dev.pnn.spi.train.GradientTrainer;
 import dev.pnn.spi.train.Loss;
 import dev.pnn.spi.train.TrainerFactory;
 import dev.pnn.spi.train.TrainerKind;
+import dev.pnn.testkit.BasicTrainerContext;
 import dev.pnn.testkit.GradientCheck;
 import dev.pnn.testkit.TaylorTest;
 import net.jqwik.api.ForAll;
@@ -54,7 +55,7 @@ class BackpropTrainerProperties {
                 .get(lossIndex).create(Fixtures.args("loss"));
         Batch batch = lossIndex == 2 ? Fixtures.withTargets(rng, rows, n, k) : Fixtures.labelled(rng, rows, n, k);
         double[] theta = uniform(rng, twin.paramCount(), 1.5);
-        GradientTrainer trainer = (GradientTrainer) BACKPROP.create(Fixtures.args("backprop"), new TestContext(twin, loss));
+        GradientTrainer trainer = (GradientTrainer) BACKPROP.create(Fixtures.args("backprop"), new BasicTrainerContext(twin, loss, 1));
         double[] grad = new double[theta.length];
         double[] thetaBefore = theta.clone();
         double l = trainer.gradient(theta, batch, grad);
@@ -69,7 +70,7 @@ class BackpropTrainerProperties {
         Rng rng = new Rng(3);
         TanhTwin twin = new TanhTwin(3, 4, 3);
         Loss loss = LossFactories.crossEntropy().create(Fixtures.args("cross_entropy"));
-        GradientTrainer trainer = (GradientTrainer) BACKPROP.create(Fixtures.args("backprop"), new TestContext(twin, loss));
+        GradientTrainer trainer = (GradientTrainer) BACKPROP.create(Fixtures.args("backprop"), new BasicTrainerContext(twin, loss, 1));
         Batch batch = Fixtures.labelled(rng, 4, 3, 3);
         double[] theta = uniform(rng, twin.paramCount(), 1);
         double[] g1 = new double[theta.length], g2 = new double[theta.length];
@@ -92,7 +93,7 @@ class BackpropTrainerProperties {
         Rng rng = new Rng(5);
         TanhTwin twin = new TanhTwin(2, 3, 2);
         Loss loss = LossFactories.mse().create(Fixtures.args("mse"));
-        GradientTrainer trainer = (GradientTrainer) BACKPROP.create(Fixtures.args("backprop"), new TestContext(twin, loss));
+        GradientTrainer trainer = (GradientTrainer) BACKPROP.create(Fixtures.args("backprop"), new BasicTrainerContext(twin, loss, 1));
         Batch big = Fixtures.labelled(rng, 4, 2, 2);
         double[] theta = uniform(rng, twin.paramCount(), 1);
         double[] g = new double[theta.length];
@@ -105,7 +106,7 @@ class BackpropTrainerProperties {
         small.labels()[0] = big.labels()[0];
         small.labels()[1] = big.labels()[1];
         double[] gSmall = new double[theta.length];
-        GradientTrainer fresh = (GradientTrainer) BACKPROP.create(Fixtures.args("backprop"), new TestContext(new TanhTwin(2, 3, 2), loss));
+        GradientTrainer fresh = (GradientTrainer) BACKPROP.create(Fixtures.args("backprop"), new BasicTrainerContext(new TanhTwin(2, 3, 2), loss, 1));
         assertEquals(fresh.gradient(theta, small, gSmall), lPartial, 0.0);
         assertArrayEquals(gSmall, gPartial, 0.0);
     }
@@ -134,7 +135,7 @@ class BackpropTrainerProperties {
         nodes.set(2, new dev.pnn.spi.ir.Node(out.id(), out.op(), out.inputs(), out.attrs(),
                 dev.pnn.spi.ir.ValueType.field(2), out.params(), out.loc()));
         var graph = new dev.pnn.spi.ir.Graph("g", nodes, "out", dev.pnn.spi.ir.Loc.NONE);
-        var ctx = new TestContext(twin, LossFactories.mse().create(new Args("mse", Map.of())), graph);
+        var ctx = new BasicTrainerContext(graph, twin, LossFactories.mse().create(new Args("mse", Map.of())), 1);
         var e = org.junit.jupiter.api.Assertions.assertThrows(dev.pnn.spi.PnnException.class,
                 () -> BACKPROP.create(Fixtures.args("backprop"), ctx));
         assertTrue(e.hint().contains("photodetect"), e.hint());

@@ -22,6 +22,7 @@ import dev.pnn.spi.ir.Value;
 import dev.pnn.spi.ir.ValueType;
 import dev.pnn.spi.train.GradientTrainer;
 import dev.pnn.spi.train.Loss;
+import dev.pnn.testkit.BasicTrainerContext;
 import dev.pnn.testkit.GradientCheck;
 import dev.pnn.testkit.TaylorTest;
 import net.jqwik.api.ForAll;
@@ -129,7 +130,7 @@ class PhotonicBackpropProperties {
         double[] theta = randomTheta(rng, graph);
 
         GradientTrainer trainer = (GradientTrainer) new BackpropTrainerFactory().create(Fixtures.args("backprop"),
-                new TestContext(device, loss));
+                new BasicTrainerContext(device, loss, 1));
         double[] grad = new double[theta.length];
         double l = trainer.gradient(theta, batch, grad);
 

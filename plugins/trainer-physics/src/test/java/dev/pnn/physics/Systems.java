@@ -9,14 +9,13 @@ import dev.pnn.spi.exec.Tensor;
 import dev.pnn.spi.ir.Graph;
 import dev.pnn.spi.ir.Value;
 import dev.pnn.spi.train.Loss;
-import dev.pnn.spi.train.Trainer;
 import dev.pnn.spi.train.TrainerContext;
+import dev.pnn.testkit.BasicTrainerContext;
 import dev.pnn.testkit.OneBlockGraph;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
@@ -83,30 +82,6 @@ final class Systems {
     };
 
     static TrainerContext context(Graph g, Device device, Loss loss) {
-        return new TrainerContext() {
-            public Graph graph() {
-                return g;
-            }
-
-            public Device device() {
-                return device;
-            }
-
-            public Optional<Device> twin() {
-                return Optional.empty();
-            }
-
-            public Loss loss() {
-                return loss;
-            }
-
-            public long seed() {
-                return 3;
-            }
-
-            public Trainer nested(Value.Call call) {
-                throw new UnsupportedOperationException("no nested trainers here");
-            }
-        };
+        return new BasicTrainerContext(g, device, loss, 3);
     }
 }
