@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * trainer {@code derive(seed, "trainer")}, parameter slice {@code derive(seed, "init/<slice>")}, batch order of
  * epoch e (0-based) {@code derive(seed, "shuffle/<e>")}. Because every epoch's order depends only on the seed
  * and epoch number, and checkpoints hold θ, the optimizer state and the trainer state ({@link Trainer#state()}),
- * a resumed run continues bit for bit (for noisy devices see {@code Device}: their noise streams restart).
+ * and the devices' noise streams ({@link Device#state()}), a resumed run continues bit for bit.
  *
  * <p>{@link #open} validates everything before any file is written; errors point at the plan line at fault.
  */
@@ -117,6 +117,8 @@ public final class TrainingSession implements AutoCloseable {
             theta = resumeFrom.theta().clone();
             if (optimizer != null) optimizer.restore(resumeFrom.optimizer().clone());
             restoreTrainer(resumeFrom.trainerState());
+            restoreDevice(device, resumeFrom.deviceState(), "training");
+            restoreDevice(evalDevice, resumeFrom.evalDeviceState(), "evaluation");
             first = resumeFrom.epoch();
         } else {
             theta = ParamInit.initial(graph, seed);
@@ -199,7 +201,19 @@ public final class TrainingSession implements AutoCloseable {
     private void checkpoint(int epoch, double[] theta) {
         folder.writeCheckpoint(new Checkpoint(Checkpoint.FORMAT, plan.name(), graph.name(), epoch, seed,
                 theta.length, graph.slices().stream().map(ParamSlice::name).toList(), theta.clone(),
-                optimizer == null ? new double[0] : optimizer.state().clone(), trainer.state().clone()));
+                optimizer == null ? new double[0] : optimizer.state().clone(), trainer.state().clone(),
+                device.state().clone(), evalDevice.state().clone()));
+    }
+
+    private void restoreDevice(Device d, long[] state, String role) {
+        try {
+            d.restore(state.clone());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new PnnException("cannot resume the " + role + " device of profile '" + profile.name()
+                                   + "' from the checkpoint of epoch " + resumeFrom.epoch() + ": " + e.getMessage(),
+                    plan.locOf(TrainingPlan.ON), "the checkpoint was written by another backend version or profile; "
+                                                 + "start a new run without --resume");
+        }
     }
 
     /** A trainer that refuses its saved state (another version of the plugin, say) is the user's to resolve. */

@@ -21,7 +21,8 @@ import java.util.List;
  * once from {@code derive(deviceSeed, "static")}: for every mesh node in graph order, per MZI in layout order
  * (e_θ, e_φ from {@code phase_error}, then δ₁, δ₂ from {@code splitter_error}), then e_α, then the mesh's per-MZI
  * {@code insertion_loss} (dB). Per-query noise ({@code detector}, {@code drift}) draws from one stream
- * {@code derive(deviceSeed, "dynamic")} in query order. Programmed phases pass the {@code dac}, then
+ * {@code derive(deviceSeed, "dynamic")} in query order (the stream's position is the device's checkpoint state,
+ * {@link NoisyDevice}). Programmed phases pass the {@code dac}, then
  * {@code crosstalk}, then get the drift offset and the static error ({@link NoisyPhaseMap}).
  *
  * <p>Physical kernels carry everything; twin kernels model the instance as a lab would after calibrating it:
@@ -69,10 +70,14 @@ final class DeviceNoise {
         return all.stream().allMatch(NoiseModel::isIdeal);
     }
 
-    /** Physical (index 0) and twin (index 1) kernels, one per node (null for inputs). */
-    List<List<Kernel>> kernels(Graph graph) {
+    /** Whether a profile drifts: its drift offsets are device state that {@link NoisyDevice} cannot save yet. */
+    boolean drifts() {
+        return drift.stream().anyMatch(d -> !d.isIdeal());
+    }
+
+    /** Physical (index 0) and twin (index 1) kernels, one per node (null for inputs), drawing from {@code dynamic}. */
+    List<List<Kernel>> kernels(Graph graph, Rng dynamic) {
         Rng staticRng = Rng.derived(seed, "static");
-        Rng dynamic = Rng.derived(seed, "dynamic");
         List<Kernel> physical = new ArrayList<>(), twin = new ArrayList<>();
         for (Node node : graph.nodes()) {
             if (node.isInput()) {

@@ -2,6 +2,7 @@ package dev.pnn.photonic;
 
 import dev.pnn.spi.Capability;
 import dev.pnn.spi.PnnException;
+import dev.pnn.spi.Rng;
 import dev.pnn.spi.device.Backend;
 import dev.pnn.spi.device.Device;
 import dev.pnn.spi.device.DeviceRequest;
@@ -96,7 +97,9 @@ final class PhotonicSimBackend implements Backend {
         }
         if (noise == null)
             return new KernelDevice(graph, request.profile(), request.seed(), CAPABILITIES, kernels, kernels);
-        List<List<Kernel>> noisy = noise.kernels(graph); // physical and (calibrated) twin kernels of this instance
-        return new KernelDevice(graph, request.profile(), request.seed(), CAPABILITIES, noisy.get(0), noisy.get(1));
+        Rng dynamic = Rng.derived(request.seed(), "dynamic");
+        List<List<Kernel>> noisy = noise.kernels(graph, dynamic); // physical and (calibrated) twin kernels of this instance
+        return new NoisyDevice(graph, request.profile(), request.seed(), CAPABILITIES, noisy.get(0), noisy.get(1),
+                dynamic, noise.drifts());
     }
 }

@@ -35,6 +35,22 @@ public interface Device extends AutoCloseable {
         return Capability.closure(capabilities()).contains(View.capabilityOf(type));
     }
 
+    /**
+     * Per-query state a resumed run needs so the device continues as if never stopped (the position of a
+     * detector-noise stream, say), saved in every checkpoint like {@link dev.pnn.spi.train.Trainer#state()};
+     * doubles as {@link Double#doubleToRawLongBits raw bits}. Static errors are not state: they are re-drawn from
+     * the seed. Empty for devices whose outputs depend only on θ, the inputs and the seed.
+     */
+    default long[] state() {
+        return new long[0];
+    }
+
+    /** Restores what {@link #state()} returned, before the first query of a resumed run; empty leaves the device fresh. */
+    default void restore(long[] state) {
+        if (state.length != 0)
+            throw new IllegalArgumentException(getClass().getSimpleName() + " keeps no state but was given " + state.length + " values");
+    }
+
     @Override
     default void close() {
     }
