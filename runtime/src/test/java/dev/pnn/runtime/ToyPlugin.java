@@ -267,6 +267,18 @@ final class ToyPlugin implements PnnPlugin {
                     public void apply(double[] v, int off, int len, Rng rng) { for (int i = off; i < off + len; i++) v[i] += by; }
                 };
             }
+        }, new NoiseModelFactory() {
+            public String name() { return "toy_jitter"; }
+            public List<ArgSpec> args() { return List.of(ArgSpec.number("sigma", 0.0, "")); }
+            public Set<String> roles() { return Set.of("signal"); }
+            public NoiseModel create(Args a) {
+                double sigma = a.number("sigma", 0);
+                return new SignalNoise() {
+                    public String describe() { return "toy_jitter(sigma: " + sigma + ")"; }
+                    public boolean isIdeal() { return sigma == 0; }
+                    public void apply(double[] v, int off, int len, Rng rng) { for (int i = off; i < off + len; i++) v[i] += sigma * rng.nextGaussian(); }
+                };
+            }
         });
     }
 
@@ -275,11 +287,20 @@ final class ToyPlugin implements PnnPlugin {
         private final DeviceRequest req;
         private final QueryCounter counter = new QueryCounter();
         private final List<NoiseModel> readout;
+        /** Per-query readout noise draws from here: the device's checkpoint state. */
+        private final Rng dynamic;
 
         ToyDevice(DeviceRequest req) {
             this.req = req;
             this.readout = req.noiseOf("readout");
+            this.dynamic = Rng.derived(req.seed(), "dynamic");
         }
+
+        @Override
+        public long[] state() { return dynamic.state(); }
+
+        @Override
+        public void restore(long[] state) { if (state.length != 0) dynamic.restore(state); }
 
         public Graph graph() { return req.graph(); }
         public HardwareProfile profile() { return req.profile(); }
@@ -317,7 +338,7 @@ final class ToyPlugin implements PnnPlugin {
                     }
             }
             Tensor y = tape.output();
-            for (NoiseModel nm : readout) ((SignalNoise) nm).apply(y.re, 0, y.rows() * y.width, null);
+            for (NoiseModel nm : readout) ((SignalNoise) nm).apply(y.re, 0, y.rows() * y.width, dynamic);
             return y;
         }
 

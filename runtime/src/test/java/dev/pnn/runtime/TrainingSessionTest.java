@@ -119,6 +119,31 @@ class TrainingSessionTest {
     }
 
     @Test
+    void resuming_on_a_device_with_per_query_noise_continues_its_noise_stream() throws IOException {
+        // named as the toy plan's 'on' profile, but with per-query Gaussian readout noise
+        HardwareProfile jittery = new HardwareProfile("ideal", "toy_sim", Map.of("readout",
+                ToyProgram.call("toy_jitter", Map.of("sigma", new Value.Num(0.3)))), new Loc("toy.pnn", 5, 1));
+        Program p = new ToyProgram().profile(jittery).build();
+        TrainingResult straight = train(p, opts("straight"));
+        train(p, opts("resumed").withEpochs(2));
+        JsonNode saved = RunFolder.JSON.readTree(tmp.resolve("resumed/checkpoints/epoch-0002.json").toFile());
+        assertEquals(3, saved.get("device_state").size());
+        assertEquals(3, saved.get("eval_device_state").size());
+        TrainingResult rest = train(p, TrainingOptions.of(tmp).withResume(tmp.resolve("resumed")));
+        assertArrayEquals(straight.params(), rest.params());
+        // the evaluation device's stream continues too: the resumed epochs score exactly as the straight ones
+        assertEquals(straight.last().orElseThrow().testLoss(), rest.last().orElseThrow().testLoss());
+        // guards the test: without the device state (the old checkpoint) the noise restarts and θ differs
+        train(p, opts("stale").withEpochs(2));
+        Path ck = tmp.resolve("stale/checkpoints/epoch-0002.json");
+        com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode) RunFolder.JSON.readTree(ck.toFile());
+        json.remove("device_state");
+        RunFolder.JSON.writeValue(ck.toFile(), json);
+        assertFalse(java.util.Arrays.equals(straight.params(),
+                train(p, TrainingOptions.of(tmp).withResume(tmp.resolve("stale"))).params()));
+    }
+
+    @Test
     void a_checkpoint_without_trainer_state_reads_as_empty_state() throws IOException {
         train(new ToyProgram().build(), opts("old").withEpochs(1));
         Path ck = tmp.resolve("old/checkpoints/epoch-0001.json");
