@@ -2,6 +2,7 @@ package dev.pnn.runtime;
 
 import dev.pnn.spi.Catalog;
 import dev.pnn.spi.PnnException;
+import dev.pnn.spi.QueryKind;
 import dev.pnn.spi.Rng;
 import dev.pnn.spi.Seeds;
 import dev.pnn.spi.data.Batch;
@@ -119,6 +120,8 @@ public final class TrainingSession implements AutoCloseable {
             restoreTrainer(resumeFrom.trainerState());
             restoreDevice(device, resumeFrom.deviceState(), "training");
             restoreDevice(evalDevice, resumeFrom.evalDeviceState(), "evaluation");
+            resumeFrom.queries().forEach((kind, n) -> device.queries().add(new QueryKind(kind), n));
+            resumeFrom.evalQueries().forEach((kind, n) -> evalDevice.queries().add(new QueryKind(kind), n));
             first = resumeFrom.epoch();
         } else {
             theta = ParamInit.initial(graph, seed);
@@ -202,7 +205,8 @@ public final class TrainingSession implements AutoCloseable {
         folder.writeCheckpoint(new Checkpoint(Checkpoint.FORMAT, plan.name(), graph.name(), epoch, seed,
                 theta.length, graph.slices().stream().map(ParamSlice::name).toList(), theta.clone(),
                 optimizer == null ? new double[0] : optimizer.state().clone(), trainer.state().clone(),
-                device.state().clone(), evalDevice.state().clone()));
+                device.state().clone(), evalDevice.state().clone(), device.queries().snapshot(),
+                evalDevice.queries().snapshot()));
     }
 
     private void restoreDevice(Device d, long[] state, String role) {

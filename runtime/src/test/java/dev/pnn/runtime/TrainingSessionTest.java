@@ -133,6 +133,9 @@ class TrainingSessionTest {
         assertArrayEquals(straight.params(), rest.params());
         // the evaluation device's stream continues too: the resumed epochs score exactly as the straight ones
         assertEquals(straight.last().orElseThrow().testLoss(), rest.last().orElseThrow().testLoss());
+        // and the query counts go on from the checkpoint's: 4 epochs of 225 training samples, 300 evaluated
+        assertEquals(Map.of("forward", 4L * 225), rest.last().orElseThrow().trainQueries());
+        assertEquals(4L * 300, rest.last().orElseThrow().evalQueries());
         // guards the test: without the device state (the old checkpoint) the noise restarts and θ differs
         train(p, opts("stale").withEpochs(2));
         Path ck = tmp.resolve("stale/checkpoints/epoch-0002.json");

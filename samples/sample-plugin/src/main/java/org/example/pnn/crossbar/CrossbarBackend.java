@@ -115,6 +115,17 @@ final class CrossbarBackend implements Backend {
                         + node.id() + ")", node.loc(), "crossbar_sim runs: crossbar, sense");
             }
         }
-        return new KernelDevice(request.graph(), p, request.seed(), CAPABILITIES, physical, twin);
+        return new KernelDevice(request.graph(), p, request.seed(), CAPABILITIES, physical, twin) {
+            /** The read-noise stream's position, so a resumed run (pnn train --resume) reads what the straight run would. */
+            @Override
+            public long[] state() {
+                return dynamic.state();
+            }
+
+            @Override
+            public void restore(long[] state) {
+                if (state.length != 0) dynamic.restore(state);
+            }
+        };
     }
 }
