@@ -3,6 +3,7 @@ package dev.pnn.runtime.eval;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.pnn.runtime.EpochMetrics;
+import dev.pnn.runtime.Evaluator;
 import dev.pnn.runtime.TrainingListener;
 import dev.pnn.runtime.TrainingOptions;
 import dev.pnn.runtime.TrainingResult;
@@ -10,12 +11,10 @@ import dev.pnn.runtime.TrainingSession;
 import dev.pnn.spi.Catalog;
 import dev.pnn.spi.PnnException;
 import dev.pnn.spi.Seeds;
-import dev.pnn.spi.data.Batch;
 import dev.pnn.spi.data.Examples;
 import dev.pnn.spi.device.Device;
 import dev.pnn.spi.device.DeviceRequest;
 import dev.pnn.spi.device.ForwardView;
-import dev.pnn.spi.exec.Tensor;
 import dev.pnn.spi.ir.Graph;
 import dev.pnn.spi.ir.HardwareProfile;
 import dev.pnn.spi.ir.Program;
@@ -124,39 +123,15 @@ public final class RobustnessSweep {
 
     /**
      * Test accuracy of θ on one instance of {@code profile} (static errors from {@code seed}, dynamic noise on), scored
-     * in chunks of {@link MonteCarlo#CHUNK} rows like the Monte Carlo evaluation: argmax with ties to the lowest index, a row with a
-     * NaN counts as wrong.
+     * in chunks of {@link MonteCarlo#CHUNK} rows like the Monte Carlo evaluation (same {@link Evaluator}).
      */
     static double accuracyOn(PlanSetup setup, HardwareProfile profile, long seed, double[] theta) {
         Examples test = setup.data().test();
         if (test.size() == 0) return Double.NaN;
         Graph graph = setup.graph();
         try (Device device = setup.backend(profile).open(new DeviceRequest(graph, profile, seed, setup.noise(profile.loc())))) {
-            ForwardView forward = device.view(ForwardView.class);
-            int n = test.size(), cap = Math.min(MonteCarlo.CHUNK, n), w = graph.outputNode().type().width();
-            Batch batch = test.newBatch(cap);
-            Tensor out = Tensor.of(graph.outputNode().type(), cap);
-            int[] order = new int[n];
-            for (int i = 0; i < n; i++) order[i] = i;
-            long correct = 0;
-            for (int from = 0; from < n; from += cap) {
-                int rows = Math.min(n, from + cap) - from;
-                test.fill(order, from, from + rows, batch);
-                out.rows(rows);
-                forward.forward(theta, batch.inputs(), out);
-                int[] labels = batch.labels();
-                for (int r = 0; r < rows; r++) {
-                    int best = 0;
-                    boolean nan = false;
-                    for (int k = 0; k < w; k++) {
-                        double v = out.re[r * w + k];
-                        if (Double.isNaN(v)) nan = true;
-                        else if (v > out.re[r * w + best]) best = k;
-                    }
-                    if (!nan && best == labels[r]) correct++;
-                }
-            }
-            return (double) correct / n;
+            return new Evaluator(device.view(ForwardView.class), setup.newLoss(), test, graph.outputNode().type(),
+                    MonteCarlo.CHUNK).score(theta).accuracy();
         }
     }
 
