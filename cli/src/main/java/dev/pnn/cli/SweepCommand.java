@@ -120,9 +120,9 @@ final class SweepCommand implements Callable<Integer> {
                + " --seed " + seed + (epochs == null ? "" : " --epochs " + epochs) + "`. Accuracy in % on the "
                + "test set, mean / min over " + devices + " instances drawn from derive(" + seed
                + ", \"device/i\") with `" + key + " = gaussian(sigma: σ rad)` (angle reading, standard deviation); "
-               + "Column *on " + on + " A* is the test accuracy on chip A, the instance of `" + on + "` exactly as the file "
+               + "column *on " + on + " A* is the test accuracy on chip A, the instance of `" + on + "` exactly as the file "
                + "writes it, drawn with derive(plan seed, \"device\"): the chip that plans with `on = " + on + "` train on "
-               + "(ALGORITHMS.md §15 transfer protocol: train online on A, score on A and on fresh chips B_i). "
+               + "(ALGORITHMS.md §15 transfer protocol: train online on A, score on A and on fresh chips B_i); "
                + "λmax of the training loss (θ parameterization, phases in rad) on " + sharpnessSamples
                + " seeded training samples, power iteration on central-difference HVPs of backprop (tol 1e-10). "
                + "Train s/epoch is the median training time of an epoch, evaluation excluded.\n\n"

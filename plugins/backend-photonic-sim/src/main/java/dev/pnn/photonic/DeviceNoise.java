@@ -70,11 +70,6 @@ final class DeviceNoise {
         return all.stream().allMatch(NoiseModel::isIdeal);
     }
 
-    /** Whether a profile drifts: its drift offsets are device state that {@link NoisyDevice} cannot save yet. */
-    boolean drifts() {
-        return drift.stream().anyMatch(d -> !d.isIdeal());
-    }
-
     /** Physical (index 0) and twin (index 1) kernels, one per node (null for inputs), drawing from {@code dynamic}. */
     List<List<Kernel>> kernels(Graph graph, Rng dynamic) {
         Rng staticRng = Rng.derived(seed, "static");

@@ -18,18 +18,11 @@ import java.util.Set;
  */
 final class NoisyDevice extends KernelDevice {
     private final Rng dynamic;
-    private final boolean drifts;
 
     NoisyDevice(Graph graph, HardwareProfile profile, long seed, Set<Capability> capabilities,
-                List<? extends Kernel> physical, List<? extends Kernel> twin, Rng dynamic, boolean drifts) {
+                List<? extends Kernel> physical, List<? extends Kernel> twin, Rng dynamic) {
         super(graph, profile, seed, capabilities, physical, twin);
         this.dynamic = dynamic;
-        this.drifts = drifts;
-    }
-
-    /** True when {@link #state()} is incomplete (the profile drifts). */
-    boolean drifts() {
-        return drifts;
     }
 
     @Override
