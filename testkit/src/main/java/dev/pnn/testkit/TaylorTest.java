@@ -49,6 +49,17 @@ public final class TaylorTest {
                     second.ratios(), second.worstPair(), null, second.message()
                     + " [second random direction; the first had only ratios above the band: " + whole.message() + "]");
         }
+        // [choice] A correct gradient can still fail the band along one unlucky direction (quadratic and cubic
+        // terms cancelling near the round-off floor; seen about once in 10⁴ random networks, i.e. ~1 % of suite
+        // runs). A wrong gradient fails along every random direction (its O(h) residual term is δgᵀv ≠ 0 almost
+        // surely), so the verdict takes the best of up to three fresh directions; the FD check stays primary.
+        for (int attempt = 0; attempt < 2 && !whole.passed(); attempt++) {
+            TaylorResult again = along(loss, theta, gradient, l0, randomUnit(rng, theta.length, 0, theta.length), null);
+            if (again.passed())
+                whole = new TaylorResult(true, again.skipped(), again.steps(), again.residuals(), again.ratios(),
+                        again.worstPair(), null, again.message() + " [fresh direction " + (attempt + 2)
+                        + "; the first failed: " + whole.message() + "]");
+        }
         if (whole.passed() || layout == null) return whole;
         // The verdict is the §3 one (a single random unit v over all of θ). Only to say where the error sits,
         // a failure is followed by one direction per slice; the first failing slice (farthest outside the
