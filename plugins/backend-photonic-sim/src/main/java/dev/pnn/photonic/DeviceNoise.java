@@ -38,6 +38,7 @@ final class DeviceNoise {
     private final List<SignalNoise> detector;
     private final List<ControlQuantizer> dac;
     private final List<Drift> drift;
+    private final List<Drift.Process> started = new ArrayList<>();
     private final long seed;
 
     private DeviceNoise(DeviceRequest request) {
@@ -50,6 +51,11 @@ final class DeviceNoise {
         dac = models(request, profile, DAC, ControlQuantizer.class);
         drift = models(request, profile, DRIFT, Drift.class);
         seed = request.seed();
+    }
+
+    /** The drift processes started by {@link #kernels}, in node order: part of the instance's checkpoint state. */
+    List<Drift.Process> driftProcesses() {
+        return List.copyOf(started);
     }
 
     /** The instance's noise, or null when every model is ideal (the device is then exactly the ideal one). */
@@ -82,6 +88,7 @@ final class DeviceNoise {
                 MeshLayout layout = PhotonicKernels.layout(node);
                 MeshErrors errors = sample(layout, staticRng);
                 List<Drift.Process> processes = drift.stream().map(d -> d.start(layout.params())).toList();
+                started.addAll(processes);
                 physical.add(new DriftingMesh(PhotonicKernels.mesh(node, errors, phaseMap(layout, processes)),
                         processes, dynamic));
                 twin.add(PhotonicKernels.mesh(node, errors, phaseMap(layout, processes)));

@@ -100,6 +100,6 @@ final class PhotonicSimBackend implements Backend {
         Rng dynamic = Rng.derived(request.seed(), "dynamic");
         List<List<Kernel>> noisy = noise.kernels(graph, dynamic); // physical and (calibrated) twin kernels of this instance
         return new NoisyDevice(graph, request.profile(), request.seed(), CAPABILITIES, noisy.get(0), noisy.get(1),
-                dynamic);
+                dynamic, noise.driftProcesses());
     }
 }

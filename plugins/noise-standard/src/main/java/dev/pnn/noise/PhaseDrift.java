@@ -56,6 +56,19 @@ record PhaseDrift(double step, boolean temperature, double radPerKelvin) impleme
             Arrays.fill(offsets, radPerKelvin * deltaT);
         }
 
+        /** The walk is its temperature offset; the phase offsets follow from it. */
+        @Override
+        public long[] state() {
+            return new long[]{Double.doubleToRawLongBits(deltaT)};
+        }
+
+        @Override
+        public void restore(long[] state) {
+            if (state.length != 1) throw new IllegalArgumentException("thermal drift state has 1 value, got " + state.length);
+            deltaT = Double.longBitsToDouble(state[0]);
+            Arrays.fill(offsets, radPerKelvin * deltaT);
+        }
+
         @Override
         public double[] offsets() {
             return offsets;

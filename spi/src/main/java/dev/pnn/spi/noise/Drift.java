@@ -17,5 +17,24 @@ public interface Drift extends NoiseModel {
 
         /** The current phase offsets (radians), one per shifter; read-only for callers. */
         double[] offsets();
+
+        /**
+         * Where the process is, for checkpoints (doubles as raw bits). The default covers processes whose whole
+         * state is their offsets and whose {@link #offsets()} is the live array; others override both methods.
+         */
+        default long[] state() {
+            double[] o = offsets();
+            long[] s = new long[o.length];
+            for (int i = 0; i < o.length; i++) s[i] = Double.doubleToRawLongBits(o[i]);
+            return s;
+        }
+
+        /** Continues from what {@link #state()} returned. */
+        default void restore(long[] state) {
+            double[] o = offsets();
+            if (state.length != o.length)
+                throw new IllegalArgumentException("drift state has " + state.length + " values, expected " + o.length);
+            for (int i = 0; i < o.length; i++) o[i] = Double.longBitsToDouble(state[i]);
+        }
     }
 }
