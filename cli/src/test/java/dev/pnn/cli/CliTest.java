@@ -162,6 +162,14 @@ class CliTest {
     }
 
     @Test
+    void check_prints_the_tensor_train_network_next_to_its_dense_equivalent() {
+        Path sample = REPO.resolve("samples/black_scholes.pnn");
+        Run r = pnn("check", sample.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().endsWith("\n  network BlackScholesNet: 176 MZIs (dense equivalent 304, 1.73x)\n"), r.out());
+    }
+
+    @Test
     void compile_emits_ir_text_and_json() throws IOException {
         Run ir = pnn("compile", SAMPLE.toString(), "--emit", "ir");
         assertEquals(0, ir.code(), ir.err());
