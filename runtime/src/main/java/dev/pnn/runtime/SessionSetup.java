@@ -9,6 +9,7 @@ import dev.pnn.spi.Seeds;
 import dev.pnn.spi.data.DataSplit;
 import dev.pnn.spi.data.DatasetFactory;
 import dev.pnn.spi.device.Backend;
+import dev.pnn.spi.device.DeclaredViewsDevice;
 import dev.pnn.spi.device.Device;
 import dev.pnn.spi.device.DeviceRequest;
 import dev.pnn.spi.device.ForwardView;
@@ -114,8 +115,8 @@ final class SessionSetup {
             HardwareProfile ideal = new HardwareProfile(profile.name() + "/twin", profile.backend(), Map.of(), profile.loc());
             twin = open(backend, ideal, Seeds.derive(seed, "twin"));
         }
-        Device guarded = new GuardedDevice(device, declared, trainerName);
-        Device guardedTwin = twin == null ? null : new GuardedDevice(twin, declared, trainerName);
+        Device guarded = new DeclaredViewsDevice(device, declared, trainerName);
+        Device guardedTwin = twin == null ? null : new DeclaredViewsDevice(twin, declared, trainerName);
         Context ctx = new Context(guarded, guardedTwin, loss);
         trainer = ctx.build(trainerCall);
         if (trainer instanceof GradientTrainer) {

@@ -215,7 +215,7 @@ class TrainingSessionTest {
     void a_trainer_asking_for_a_view_it_did_not_declare_is_refused() {
         Program p = new ToyProgram().set(TrainingPlan.TRAINER, new Value.Sym("peeker")).build();
         CapabilityException e = assertThrows(CapabilityException.class, () -> train(p, opts("run")));
-        assertEquals("trainer 'peeker' asked the device for pnn.twin, which it did not declare (it declared: pnn.forward)",
+        assertEquals("trainer 'peeker' asked the device for pnn.twin (TwinView), which it did not declare (it declared: pnn.forward)",
                 e.getMessage());
     }
 

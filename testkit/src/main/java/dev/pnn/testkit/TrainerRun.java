@@ -2,6 +2,7 @@ package dev.pnn.testkit;
 
 import dev.pnn.spi.Capability;
 import dev.pnn.spi.PnnException;
+import dev.pnn.spi.device.DeclaredViewsDevice;
 import dev.pnn.spi.device.Device;
 import dev.pnn.spi.ir.Graph;
 import dev.pnn.spi.ir.Value;
@@ -15,10 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** One trainer instance on one problem with one seed, behind a {@link DeclaredOnlyDevice}, as the runtime sets it up. */
+/** One trainer instance on one problem with one seed, behind a {@link DeclaredViewsDevice}, as the runtime sets it up. */
 final class TrainerRun implements AutoCloseable {
     final Trainer trainer;
-    final List<String> violations = DeclaredOnlyDevice.newLog();
+    final List<String> violations = new java.util.ArrayList<>();
     private final Device device;
     private final Device twin;
 
@@ -35,9 +36,9 @@ final class TrainerRun implements AutoCloseable {
                long seed, TrainerRun devices) {
         Set<Capability> declared = factory.requires();
         this.device = devices != null ? devices.device
-                : new DeclaredOnlyDevice(problem.device().apply(seed), declared, factory.name(), violations);
+                : new DeclaredViewsDevice(problem.device().apply(seed), declared, factory.name(), violations::add);
         this.twin = devices != null ? devices.twin
-                : new DeclaredOnlyDevice(problem.twin().apply(seed ^ 0x5DEECE66DL), declared, factory.name(), violations);
+                : new DeclaredViewsDevice(problem.twin().apply(seed ^ 0x5DEECE66DL), declared, factory.name(), violations::add);
         TrainerContext ctx = new TrainerContext() {
             @Override
             public Graph graph() {
