@@ -136,7 +136,7 @@ public final class TrainingSession implements AutoCloseable {
         Examples train = data.train();
         Batch batch = train.newBatch(Math.max(1, Math.min(batchSize, train.size())));
         double[] grad = new double[theta.length];
-        double[] lastGood = theta.clone();
+        double[] lastGood = reported(theta);
         int[] order = new int[train.size()];
         List<EpochMetrics> history = new ArrayList<>();
         PnnException stopped = null;
@@ -174,8 +174,9 @@ public final class TrainingSession implements AutoCloseable {
             }
             if (stopped != null) break;
             long e1 = System.nanoTime();
-            Evaluator.Score trainScore = onTrain.score(theta);
-            Evaluator.Score testScore = onTest.score(theta);
+            double[] reported = reported(theta);
+            Evaluator.Score trainScore = onTrain.score(reported);
+            Evaluator.Score testScore = onTest.score(reported);
             long e2 = System.nanoTime();
             EpochMetrics m = new EpochMetrics(epoch + 1, lossSum / Math.max(1, train.size()),
                     trainScore.accuracy(), testScore.loss(), testScore.accuracy(),
@@ -185,16 +186,21 @@ public final class TrainingSession implements AutoCloseable {
             history.add(m);
             folder.appendMetrics(m);
             checkpoint(epoch + 1, theta);
-            System.arraycopy(theta, 0, lastGood, 0, theta.length);
+            System.arraycopy(reported, 0, lastGood, 0, theta.length);
             completed = epoch + 1;
             listener.epochDone(m);
         }
 
-        double[] finalParams = stopped == null ? theta : lastGood;
+        double[] finalParams = stopped == null ? reported(theta) : lastGood;
         folder.writeParams(graph, finalParams);
         folder.writeSummary(summary(history, completed, stopped, (System.nanoTime() - t0) / 1e9));
         return new TrainingResult(folder.dir(), plan.name(), completed, history, Optional.ofNullable(stopped),
                 finalParams);
+    }
+
+    /** θ, or the optimizer's average of the iterates when it keeps one: what the run evaluates and writes. */
+    private double[] reported(double[] theta) {
+        return optimizer == null ? theta : optimizer.averaged(theta);
     }
 
     private Evaluator evaluator(Examples ex) {

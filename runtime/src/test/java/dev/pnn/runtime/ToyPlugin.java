@@ -175,9 +175,13 @@ final class ToyPlugin implements PnnPlugin {
     public List<OptimizerFactory> optimizers() {
         return List.of(new OptimizerFactory() {
             public String name() { return "toy_momentum"; }
-            public List<ArgSpec> args() { return List.of(ArgSpec.number("lr", 0.1, ""), ArgSpec.number("beta", 0.9, "")); }
+            public List<ArgSpec> args() {
+                return List.of(ArgSpec.number("lr", 0.1, ""), ArgSpec.number("beta", 0.9, ""),
+                        ArgSpec.bool("report_zero", false, "report all-zero parameters as the averaged result"));
+            }
             public Optimizer create(Args a, List<ParamSlice> layout, int n) {
                 double lr = a.number("lr", 0.1), beta = a.number("beta", 0.9);
+                boolean reportZero = a.bool("report_zero", false);
                 double[] v = new double[n];
                 return new Optimizer() {
                     public void step(double[] theta, double[] grad) {
@@ -187,6 +191,7 @@ final class ToyPlugin implements PnnPlugin {
                         }
                     }
                     public void startEpoch(int epoch) { }
+                    public double[] averaged(double[] theta) { return reportZero ? new double[n] : theta.clone(); }
                     public double learningRate() { return lr; }
                     public double[] state() { return v.clone(); }
                     public void restore(double[] s) { System.arraycopy(s, 0, v, 0, n); }

@@ -67,6 +67,21 @@ class TrainingSessionTest {
         assertEquals(last.testAccuracy(), summary.get("final").get("testAccuracy").asDouble());
     }
 
+    /** An optimizer that averages its iterates reports the average: scores and params.json use it, checkpoints keep θ. */
+    @Test
+    void the_optimizers_averaged_parameters_are_evaluated_and_written_while_checkpoints_keep_the_iterate() throws IOException {
+        Program p = new ToyProgram().set(TrainingPlan.OPTIMIZER, ToyProgram.call("toy_momentum", Map.of("lr", new Value.Num(0.05),
+                "report_zero", new Value.Bool(true)))).build();
+        TrainingResult r = train(p, opts("avg"));
+        assertArrayEquals(new double[r.params().length], r.params(), 0.0);
+        JsonNode params = RunFolder.JSON.readTree(tmp.resolve("avg/params.json").toFile());
+        assertEquals(0.0, params.get("slices").get(0).get("values").get(0).asDouble());
+        // all-zero logits: every class ties, so the accuracy is that of the tie-break, far below the trained 0.8
+        assertTrue(r.last().orElseThrow().testAccuracy() < 0.5, "scored the iterate, not the average");
+        JsonNode ckpt = RunFolder.JSON.readTree(tmp.resolve("avg/checkpoints/epoch-0004.json").toFile());
+        assertNotEquals(0.0, ckpt.get("theta").get(0).asDouble(), "the checkpoint must keep the iterate for --resume");
+    }
+
     @Test
     void training_and_evaluation_queries_are_counted_apart() {
         TrainingResult r = train(new ToyProgram().build(), opts("run"));

@@ -30,6 +30,7 @@ final class PinnObjective {
     private int interiorCount;
     private double[] prefix = new double[0];   // per point: variables and definitions (env[0..jetBase))
     private double[] targets = new double[0];  // per face point: the condition's target value
+    private double[] resid = new double[0];
 
     PinnObjective(PdeProblem pde) {
         this.pde = pde;
@@ -128,12 +129,27 @@ final class PinnObjective {
     /** Stein loss: runs the rule's query points forward at θ (n·nodes queries). */
     double loss(double[] theta, ForwardView device) {
         device.forward(theta, queryIn, queryOut);
-        return steinLoss(queryOut.re);
+        if (resid.length < nPoints) resid = new double[nPoints];
+        steinResiduals(queryOut.re, resid);
+        double loss = 0;
+        for (int p = 0; p < nPoints; p++) loss += resid[p] * resid[p];
+        return loss;
     }
 
-    private double steinLoss(double[] f) {
+    /**
+     * The weighted residuals whose squares sum to the Stein loss: √(w_r/n_interior)·R/scale at interior points,
+     * then √(w_c/n_face)·(u − g)/scale at each face point; {@code r.length} ≥ {@link #points()}. Runs the rule's
+     * query points forward at θ (n·nodes queries).
+     */
+    void residuals(double[] theta, ForwardView device, double[] r) {
+        device.forward(theta, queryIn, queryOut);
+        steinResiduals(queryOut.re, r);
+    }
+
+    private void steinResiduals(double[] f, double[] out) {
         int q = stein.queriesPerPoint(), interior = interiorCount;
-        double scale = pde.scale(), res = 0;
+        double scale = pde.scale();
+        double wr = interior == 0 ? 0 : Math.sqrt(pde.residualWeight() / interior);
         for (int p = 0; p < interior; p++) {
             int off = p * q;
             physicalPoint(p);
@@ -143,20 +159,15 @@ final class PinnObjective {
                 for (int j = i; j < d; j++)
                     env[pde.jetBase() + jl.second(i, j)] = scale * stein.hessian(f, off, i, j) / (pde.length(i) * pde.length(j));
             }
-            double r = pde.residual().eval(env) / scale;
-            res += r * r;
+            out[p] = wr * pde.residual().eval(env) / scale;
         }
-        double loss = interior == 0 ? 0 : pde.residualWeight() * res / interior;
         int p = interior, per = pde.collocation().boundary();
+        if (nPoints > interior && !pde.conditions().isEmpty()) per = (nPoints - interior) / pde.conditions().size();
         for (PdeProblem.Condition c : pde.conditions()) {
-            double s = 0;
-            for (int k = 0; k < per; k++, p++) {
-                double e = (scale * stein.value(f, p * q) - targets[p]) / scale;
-                s += e * e;
-            }
-            if (per > 0) loss += c.weight() * s / per;
+            double w = per == 0 ? 0 : Math.sqrt(c.weight() / per);
+            for (int k = 0; k < per && p < nPoints; k++, p++)
+                out[p] = w * (scale * stein.value(f, p * q) - targets[p]) / scale;
         }
-        return loss;
     }
 
     private void physicalPoint(int p) {

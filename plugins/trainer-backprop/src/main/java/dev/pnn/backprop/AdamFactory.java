@@ -38,6 +38,6 @@ final class AdamFactory implements OptimizerFactory {
         double b1 = OptimizerArgs.inUnitInterval(args, "beta1", 0.9);
         double b2 = OptimizerArgs.inUnitInterval(args, "beta2", 0.999);
         double eps = args.has("eps") ? OptimizerArgs.positive(args, "eps") : 1e-8;
-        return new Adam(StepSchedule.from(args, lr), b1, b2, eps, paramCount);
+        return new Adam(StepSchedule.from(args, lr), b1, b2, eps, IterateAverage.from(args, paramCount), paramCount);
     }
 }

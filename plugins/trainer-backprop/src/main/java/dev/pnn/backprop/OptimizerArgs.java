@@ -15,7 +15,10 @@ final class OptimizerArgs {
         return List.of(
                 ArgSpec.integer("halve_every", 0, "halve the learning rate every N epochs (0 = never)"),
                 ArgSpec.number("decay", 0.5, "multiply the learning rate by this every 'every' epochs"),
-                ArgSpec.integer("every", 0, "epochs between decays (0 = never)"));
+                ArgSpec.integer("every", 0, "epochs between decays (0 = never)"),
+                ArgSpec.number("average", 0.0, "keep an exponential average of the iterates with this decay β in "
+                                                + "[0, 1) and report it as the result (0 = off)"),
+                ArgSpec.integer("average_from", 0, "epoch (0-based) from which the average starts"));
     }
 
     static double positive(Args args, String name) {

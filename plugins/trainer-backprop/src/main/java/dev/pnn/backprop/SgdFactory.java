@@ -45,6 +45,6 @@ final class SgdFactory implements OptimizerFactory {
         if (!(wd >= 0) || !Double.isFinite(wd)) {
             throw new PnnException("sgd: weight_decay must be ≥ 0, got " + wd, "e.g. weight_decay: 1e-4");
         }
-        return new Sgd(StepSchedule.from(args, lr), momentum, nesterov, wd, paramCount);
+        return new Sgd(StepSchedule.from(args, lr), momentum, nesterov, wd, IterateAverage.from(args, paramCount), paramCount);
     }
 }

@@ -177,11 +177,16 @@ class OptimizerProperties {
 
     @Property(tries = 50)
     void stateRoundTripMakesContinuedRunsBitIdentical(@ForAll long seed, @ForAll boolean useAdam,
-                                                      @ForAll @IntRange(min = 1, max = 6) int p) {
+                                                      @ForAll @IntRange(min = 1, max = 6) int p,
+                                                      @ForAll boolean averaging) {
         Rng rng = new Rng(seed);
         double[][] grads = new double[12][];
         for (int i = 0; i < grads.length; i++) grads[i] = gaussian(rng, p, 1);
-        Optimizer a = useAdam ? adam(p, "lr", 0.01, "halve_every", 2) : sgd(p, "lr", 0.1, "momentum", 0.9, "halve_every", 2);
+        // averaging from epoch 2: the saved state (after epoch 2's first steps) already holds a running average
+        Object[] avg = averaging ? new Object[]{"average", 0.8, "average_from", 2} : new Object[0];
+        java.util.function.Supplier<Optimizer> make = () -> useAdam ? adam(p, concat(avg, "lr", 0.01, "halve_every", 2))
+                : sgd(p, concat(avg, "lr", 0.1, "momentum", 0.9, "halve_every", 2));
+        Optimizer a = make.get();
         double[] theta = gaussian(rng, p, 1);
         for (int i = 0; i < 6; i++) {
             if (i % 2 == 0) a.startEpoch(i / 2);
@@ -193,7 +198,7 @@ class OptimizerProperties {
             if (i % 2 == 0) a.startEpoch(i / 2);
             a.step(theta, grads[i]);
         }
-        Optimizer b = useAdam ? adam(p, "lr", 0.01, "halve_every", 2) : sgd(p, "lr", 0.1, "momentum", 0.9, "halve_every", 2);
+        Optimizer b = make.get();
         b.restore(saved);
         assertArrayEquals(saved, b.state());
         double[] theta2 = thetaSaved;
@@ -203,6 +208,40 @@ class OptimizerProperties {
         }
         assertArrayEquals(theta, theta2, 0.0);
         assertArrayEquals(a.state(), b.state(), 0.0);
+        assertArrayEquals(a.averaged(theta), b.averaged(theta2), 0.0);
+    }
+
+    private static Object[] concat(Object[] a, Object... b) {
+        Object[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+
+    /** ā is θ until epoch {@code from}, then ā ← βā + (1 − β)θ after each step, starting from that step's θ. */
+    @Property(tries = 50)
+    void averageIsTheExponentialAverageOfTheIteratesFromItsEpoch(@ForAll long seed, @ForAll boolean useAdam,
+                                                                 @ForAll @IntRange(min = 1, max = 5) int p,
+                                                                 @ForAll @DoubleRange(min = 0.1, max = 0.99) double beta,
+                                                                 @ForAll @IntRange(min = 0, max = 3) int from) {
+        Rng rng = new Rng(seed);
+        Optimizer o = useAdam ? adam(p, "lr", 0.05, "average", beta, "average_from", from)
+                : sgd(p, "lr", 0.1, "momentum", 0.5, "average", beta, "average_from", from);
+        double[] theta = gaussian(rng, p, 1);
+        double[] expected = null;
+        for (int step = 0; step < 10; step++) {
+            int epoch = step / 2;
+            if (step % 2 == 0) o.startEpoch(epoch);
+            o.step(theta, gaussian(rng, p, 1));
+            if (epoch >= from) {
+                if (expected == null) expected = theta.clone();
+                else for (int i = 0; i < p; i++) expected[i] = beta * expected[i] + (1 - beta) * theta[i];
+            }
+            double[] reported = o.averaged(theta);
+            assertArrayEquals(expected == null ? theta : expected, reported, 0.0, "step " + step);
+            reported[0] += 1;   // the caller's copy: changing it changes neither θ nor the average
+            assertArrayEquals(expected == null ? theta : expected, o.averaged(theta), 0.0);
+        }
+        assertTrue(from > 4 || !java.util.Arrays.equals(expected, theta), "the average differs from the last iterate");
     }
 
     @Test
@@ -213,6 +252,9 @@ class OptimizerProperties {
         assertThrows(PnnException.class, () -> adam(2, "beta2", 1.0));
         assertThrows(PnnException.class, () -> adam(2, "halve_every", 3, "every", 5, "decay", 0.1));
         assertThrows(PnnException.class, () -> adam(2, "halve_every", -1));
+        assertThrows(PnnException.class, () -> adam(2, "average", 1.0));
+        assertThrows(PnnException.class, () -> sgd(2, "lr", 0.1, "average", -0.1));
+        assertThrows(PnnException.class, () -> adam(2, "average", 0.9, "average_from", -1));
         PnnException e = assertThrows(PnnException.class, () -> adam(3).restore(sgd(3, "lr", 1.0).state()));
         assertTrue(e.getMessage().contains("another optimizer"), e.getMessage());
         assertThrows(PnnException.class, () -> sgd(3, "lr", 1.0).restore(new double[]{1, 0}));

@@ -10,6 +10,16 @@ public interface Optimizer {
 
     double learningRate();
 
+    /**
+     * The parameters the run evaluates and keeps as its result: {@code theta} itself, unless the optimizer keeps an
+     * average of its iterates (Polyak–Ruppert or exponential averaging, which noisy zeroth-order estimates need:
+     * the last iterate jitters by about lr around the optimum, the average far less). Must not change
+     * {@code theta}; the returned array is the caller's to keep.
+     */
+    default double[] averaged(double[] theta) {
+        return theta.clone();
+    }
+
     /** Internal state (moments, step count) as one array, for checkpoints. */
     double[] state();
 
