@@ -9,6 +9,7 @@ import dev.pnn.dsl.ast.Setting;
 import dev.pnn.spi.ir.Graph;
 import dev.pnn.spi.ir.Node;
 import dev.pnn.spi.ir.Value;
+import dev.pnn.spi.train.TrainerFactory;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -389,12 +390,26 @@ public final class PdeEntryChecker implements PlanEntryChecker {
         for (Arg a : args) formula(ctx, a.value(), names, unknown, vars, allowUnknown, key);
     }
 
-    /** tt_zo is forward-only (Stein); pinn_backprop needs exact derivatives (autodiff). */
+    /**
+     * The trainer must read the PDE keys (a trainer that does not would train on data and loss alone and ignore
+     * the problem); tt_zo is forward-only (Stein); pinn_backprop needs exact derivatives (autodiff).
+     */
     private static void trainerFits(PlanContext ctx) {
         Optional<Setting> der = ctx.entry(DERIVATIVES), tr = ctx.entry("trainer");
-        if (der.isEmpty() || tr.isEmpty()) return;
+        if (tr.isEmpty()) return;
         String trainer = tr.get().value() instanceof Expr.Call c ? c.callee().name()
                 : tr.get().value() instanceof Expr.Name n ? n.name() : "";
+        Optional<TrainerFactory> factory = ctx.catalog().trainers().find(trainer);
+        if (factory.isPresent() && ctx.entry(RESIDUAL).isPresent() && !factory.get().readsPlanKeys().contains(RESIDUAL)) {
+            List<String> pde = ctx.catalog().trainers().all().stream()
+                    .filter(t -> t.readsPlanKeys().contains(RESIDUAL)).map(TrainerFactory::name).toList();
+            error(ctx, tr.get().value().span(), "trainer '" + trainer + "' does not read the physics-informed keys "
+                    + "(residual, conditions, ...): it would train on data and loss alone", "ignores the PDE",
+                    pde.isEmpty() ? "no loaded trainer solves PDE plans; load the tensor-train plugin"
+                            : "trainers that solve PDE plans: " + String.join(", ", pde));
+            return;
+        }
+        if (der.isEmpty()) return;
         boolean autodiff = der.get().value() instanceof Expr.Name n && n.name().equals("autodiff");
         if (trainer.equals("tt_zo") && autodiff)
             error(ctx, der.get().value().span(), "tt_zo is forward-only and cannot use exact derivatives", "needs a twin",

@@ -2,11 +2,22 @@ package dev.pnn.compiler;
 
 import dev.pnn.dsl.Diagnostic;
 import dev.pnn.dsl.DiagnosticCode;
+import dev.pnn.spi.Capability;
+import dev.pnn.spi.Catalog;
+import dev.pnn.spi.PnnPlugin;
+import dev.pnn.spi.ir.ArgSpec;
+import dev.pnn.spi.ir.Args;
 import dev.pnn.spi.ir.TrainingPlan;
 import dev.pnn.spi.ir.Value;
 import org.junit.jupiter.api.Test;
 
+import dev.pnn.spi.train.Trainer;
+import dev.pnn.spi.train.TrainerContext;
+import dev.pnn.spi.train.TrainerFactory;
+import dev.pnn.spi.train.TrainerKind;
+
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -23,7 +34,7 @@ class PdeEntryCheckerTest {
 
     static String plan(String residual, String extra) {
         return NET + "train Net {\n"
-                + "    data = digits8x8(\"d.csv\"); loss = mse; trainer = backprop; optimizer = adam; on = ideal;\n"
+                + "    data = digits8x8(\"d.csv\"); loss = mse; trainer = pde_zo; optimizer = adam; on = ideal;\n"
                 + "    domain = box(S: [0, 200], t: [0, 1]);\n"
                 + "    unknown = u(scale: 100);\n"
                 + "    constants = given(K: 100, r: 0.05, sigma: 0.2, T: 1);\n"
@@ -36,8 +47,35 @@ class PdeEntryCheckerTest {
 
     static final String BS = "d(u, t) + 0.5 * sigma^2 * S^2 * d(u, S, S) + r * S * d(u, S) - r * u";
 
+    /** The fake plugins plus a trainer that reads the PDE keys (as tt_zo and pinn_backprop do). */
     static Compilation compile(String src) {
-        return new PnnCompiler(FakePlugins.catalog(), ModuleSource.none()).compile("pde.pnn", src);
+        PnnPlugin pde = new PnnPlugin() {
+            public String name() {
+                return "fake-pde";
+            }
+
+            public List<TrainerFactory> trainers() {
+                return List.of(new TrainerFactory() {
+                    public String name() { return "pde_zo"; }
+                    public Set<Capability> requires() { return Set.of(Capability.FORWARD); }
+                    public TrainerKind kind() { return TrainerKind.UNBIASED_ESTIMATE; }
+                    public List<ArgSpec> args() { return List.of(); }
+                    public Trainer create(Args args, TrainerContext context) { throw new UnsupportedOperationException(); }
+                    public Set<String> readsPlanKeys() { return Set.of("residual", "conditions"); }
+                });
+            }
+        };
+        Catalog catalog = Catalog.of(List.of(FakePlugins.photonics(), FakePlugins.training(), pde));
+        return new PnnCompiler(catalog, ModuleSource.none()).compile("pde.pnn", src);
+    }
+
+    @Test
+    void aTrainerThatIgnoresThePdeKeysIsRefusedAtTheTrainerAndTheOnesThatReadThemAreNamed() {
+        String src = plan(BS, "").replace("trainer = pde_zo;", "trainer = backprop;");
+        Diagnostic d = only(compile(src), DiagnosticCode.INVALID_PLAN_ENTRY);
+        assertTrue(d.message().startsWith("trainer 'backprop' does not read the physics-informed keys"), d.message());
+        at(src, d, "backprop");
+        assertTrue(d.helps().stream().anyMatch(h -> h.equals("trainers that solve PDE plans: pde_zo")), d.toString());
     }
 
     @Test

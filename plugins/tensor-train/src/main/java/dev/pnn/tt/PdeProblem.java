@@ -37,6 +37,9 @@ record PdeProblem(String unknown, double scale, String[] vars, double[] lo, doub
             RESIDUAL = "residual", CONDITIONS = "conditions", COLLOCATION = "collocation",
             DERIVATIVES = "derivatives", RESIDUAL_WEIGHT = "residual_weight", SOLUTION = "solution",
             SOLUTION_GRID = "solution_grid";
+    /** Every physics-informed plan key, which the trainers of this plugin read. */
+    static final java.util.Set<String> PLAN_KEYS = java.util.Set.of(DOMAIN, UNKNOWN, CONSTANTS, DEFINE, RESIDUAL,
+            CONDITIONS, COLLOCATION, DERIVATIVES, RESIDUAL_WEIGHT, SOLUTION, SOLUTION_GRID);
 
     /** u(x) = target on the face {@code vars[var] = at}. */
     record Condition(int var, double at, Formula target, double weight, String text) {

@@ -19,6 +19,12 @@ import java.util.Set;
  * {@code tt.jets} twin and the exact ∂L/∂θ by reverse mode through the jets. Needs {@code derivatives = autodiff}.
  */
 final class PinnBackpropFactory implements TrainerFactory {
+    /** The physics-informed plan keys (the plan is a PDE problem when it has a residual). */
+    @Override
+    public java.util.Set<String> readsPlanKeys() {
+        return PdeProblem.PLAN_KEYS;
+    }
+
     @Override
     public String name() {
         return "pinn_backprop";

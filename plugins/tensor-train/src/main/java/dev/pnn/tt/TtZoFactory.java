@@ -15,6 +15,12 @@ import java.util.Set;
 
 /** {@code trainer = tt_zo(queries: 8, mu: 0.01, direction: gaussian, antithetic: false, blocks: whole);} */
 final class TtZoFactory implements TrainerFactory {
+    /** The physics-informed plan keys (the plan is a PDE problem when it has a residual). */
+    @Override
+    public java.util.Set<String> readsPlanKeys() {
+        return PdeProblem.PLAN_KEYS;
+    }
+
     @Override
     public String name() {
         return "tt_zo";

@@ -25,6 +25,15 @@ public interface TrainerFactory extends Named {
      * Capabilities needed given the arguments (a wrapper like {@code sat} needs what its base needs).
      * {@code nestedRequirements} resolves a nested trainer call's needs. Default: {@link #requires()}.
      */
+    /**
+     * Plan keys beyond the core ones (data, loss, optimizer, ...) that this trainer reads, e.g. the physics-informed
+     * keys {@code residual} and {@code conditions} for a PDE trainer. A plan that states such keys with a trainer
+     * that does not read them is refused by the compiler, instead of training on {@code data} and {@code loss} alone.
+     */
+    default Set<String> readsPlanKeys() {
+        return Set.of();
+    }
+
     default Set<Capability> requires(Args args, java.util.function.Function<dev.pnn.spi.ir.Value.Call, Set<Capability>> nestedRequirements) {
         return requires();
     }
