@@ -126,6 +126,11 @@ final class JetNetwork {
      * buffer, n·comps rows × output width (valid until the next call).
      */
     double[] forward(double[] theta, double[] points, int n, int order) {
+        return forward(theta, points, 0, n, order);
+    }
+
+    /** As {@link #forward(double[], double[], int, int)} for the n points that start at point {@code from}. */
+    double[] forward(double[] theta, double[] points, int from, int n, int order) {
         int d = inputWidth();
         layout = new JetLayout(d, order);
         int c = layout.comps();
@@ -136,7 +141,7 @@ final class JetNetwork {
                 double[] a = acts[k];
                 java.util.Arrays.fill(a, 0, rows * d, 0.0);
                 for (int p = 0; p < n; p++) {
-                    System.arraycopy(points, p * d, a, p * c * d, d);
+                    System.arraycopy(points, (from + p) * d, a, p * c * d, d);
                     if (order >= 1) for (int i = 0; i < d; i++) a[(p * c + layout.first(i)) * d + i] = 1.0;
                 }
             } else {

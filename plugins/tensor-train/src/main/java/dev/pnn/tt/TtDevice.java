@@ -3,9 +3,13 @@ package dev.pnn.tt;
 import dev.pnn.spi.QueryKind;
 import dev.pnn.spi.device.DeviceBase;
 import dev.pnn.spi.device.ForwardView;
+import dev.pnn.spi.exec.RowChunks;
 import dev.pnn.spi.exec.Tensor;
 import dev.pnn.spi.ir.Graph;
 import dev.pnn.spi.ir.HardwareProfile;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One ideal {@code photonic_tt} instance: forward passes of the network (each sample one query), and the
@@ -13,10 +17,15 @@ import dev.pnn.spi.ir.HardwareProfile;
  */
 final class TtDevice extends DeviceBase {
     static final QueryKind JET = new QueryKind("jet");
+    /** Rows per chunk of a forward pass; each chunk has its own network buffers. */
+    private static final int CHUNK = 384;
+    private final Graph graph;
     private final JetNetwork net;
+    private final List<JetNetwork> chunkNets = new ArrayList<>();
 
     TtDevice(Graph graph, HardwareProfile profile, long seed) {
         super(graph, profile, seed, PhotonicTtBackend.CAPABILITIES);
+        this.graph = graph;
         this.net = new JetNetwork(graph);
         offer(ForwardView.class, this::forward);
         offer(JetView.class, new Jets());
@@ -28,8 +37,15 @@ final class TtDevice extends DeviceBase {
             throw new IllegalArgumentException("photonic_tt: tensors " + input.width + "->" + output.width
                     + " do not match the network " + net.inputWidth() + "->" + net.outputWidth());
         output.rows(rows);
-        double[] y = net.forward(theta, input.re, rows, 0);
-        System.arraycopy(y, 0, output.re, 0, rows * output.width);
+        int chunks = RowChunks.count(rows, CHUNK), w = output.width;
+        while (chunkNets.size() < chunks) chunkNets.add(new JetNetwork(graph));
+        // rows are independent, so fixed chunks on both cores give the same bits as one pass (a Stein loss
+        // evaluation is 13 nodes x 56 points = 728 rows: two chunks)
+        RowChunks.forEach(chunks, c -> {
+            int from = RowChunks.start(c, CHUNK), to = RowChunks.end(c, CHUNK, rows);
+            double[] y = chunkNets.get(c).forward(theta, input.re, from, to - from, 0);
+            System.arraycopy(y, 0, output.re, from * w, (to - from) * w);
+        });
         queries().add(QueryKind.FORWARD, rows);
     }
 

@@ -95,4 +95,30 @@ class JetNetworkProperties {
         for (int i = 0; i < 8; i++) y += th[wv.offset() + i] * a2[i];
         assertEquals(y, new JetNetwork(NET).forward(th, x, 1, 0)[0], 1e-13);
     }
+
+    /**
+     * The device splits a forward pass into fixed chunks of rows run on both cores; each row must be what the
+     * network gives for that point alone (up to rounding: one point alone may take the contraction path instead of
+     * the formed W), and two passes must agree bit for bit.
+     */
+    @Property(tries = 10)
+    void chunkedDeviceForwardIsThePointwiseNetwork(@ForAll long seed, @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 1100) int rows) {
+        Rng rng = new Rng(seed);
+        double[] th = TestNets.theta(NET, seed);
+        double[] x = new double[2 * rows];
+        for (int i = 0; i < x.length; i++) x[i] = rng.nextDouble();
+        TtDevice device = (TtDevice) new PhotonicTtBackend().open(new dev.pnn.spi.device.DeviceRequest(NET,
+                new dev.pnn.spi.ir.HardwareProfile("ideal", PhotonicTtBackend.NAME, java.util.Map.of(), dev.pnn.spi.ir.Loc.NONE),
+                0, v -> java.util.List.of()));
+        var fwd = device.view(dev.pnn.spi.device.ForwardView.class);
+        dev.pnn.spi.exec.Tensor out = dev.pnn.spi.exec.Tensor.real(rows, 1), again = dev.pnn.spi.exec.Tensor.real(rows, 1);
+        fwd.forward(th, dev.pnn.spi.exec.Tensor.wrap(x, null, rows, 2), out);
+        fwd.forward(th, dev.pnn.spi.exec.Tensor.wrap(x, null, rows, 2), again);
+        JetNetwork alone = new JetNetwork(NET);
+        for (int r = 0; r < rows; r++) {
+            double y = alone.forward(th, new double[]{x[2 * r], x[2 * r + 1]}, 1, 0)[0];
+            assertEquals(y, out.re[r], 1e-12 * (1 + Math.abs(y)), "row " + r + " of " + rows);
+            assertEquals(Double.doubleToLongBits(out.re[r]), Double.doubleToLongBits(again.re[r]));
+        }
+    }
 }

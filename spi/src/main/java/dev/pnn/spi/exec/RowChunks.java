@@ -57,7 +57,11 @@ public final class RowChunks {
             for (int c = 0; c < chunks; c++) body.accept(c);
             return;
         }
-        POOL.invoke(new Span(body, 0, chunks));
+        // the caller works too: it runs chunk 0 while the pool takes the rest, so a two-chunk batch costs one
+        // hand-off instead of two and the calling thread does not sit idle
+        java.util.concurrent.ForkJoinTask<Void> rest = POOL.submit(new Span(body, 1, chunks));
+        body.accept(0);
+        rest.join();
     }
 
     private static final class Span extends RecursiveAction {
