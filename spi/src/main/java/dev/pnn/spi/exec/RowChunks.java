@@ -1,8 +1,8 @@
 package dev.pnn.spi.exec;
 
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ForkJoinWorkerThread;
-import java.util.concurrent.RecursiveAction;
 import java.util.function.IntConsumer;
 
 /**
@@ -57,32 +57,22 @@ public final class RowChunks {
             for (int c = 0; c < chunks; c++) body.accept(c);
             return;
         }
-        // the caller works too: it runs chunk 0 while the pool takes the rest, so a two-chunk batch costs one
-        // hand-off instead of two and the calling thread does not sit idle
-        java.util.concurrent.ForkJoinTask<Void> rest = POOL.submit(new Span(body, 1, chunks));
-        body.accept(0);
-        rest.join();
-    }
-
-    private static final class Span extends RecursiveAction {
-        private final IntConsumer body;
-        private final int from;
-        private final int to;
-
-        Span(IntConsumer body, int from, int to) {
-            this.body = body;
-            this.from = from;
-            this.to = to;
+        // one contiguous group of chunks per thread, and the caller runs the first group itself: exactly THREADS
+        // threads are busy (not THREADS + an idle caller), and a two-chunk batch costs one hand-off, not two
+        int groups = Math.min(THREADS, chunks);
+        ForkJoinTask<?>[] others = new ForkJoinTask<?>[groups - 1];
+        for (int g = 1; g < groups; g++) {
+            int from = (int) ((long) g * chunks / groups), to = (int) ((long) (g + 1) * chunks / groups);
+            others[g - 1] = POOL.submit(() -> {
+                for (int c = from; c < to; c++) body.accept(c);
+            });
         }
-
-        @Override
-        protected void compute() {
-            if (to - from == 1) {
-                body.accept(from);
-                return;
-            }
-            int mid = (from + to) >>> 1;
-            invokeAll(new Span(body, from, mid), new Span(body, mid, to));
+        try {
+            for (int c = 0, to = chunks / groups; c < to; c++) body.accept(c);
+        } finally {
+            // never return (or throw) while another thread still writes into the caller's buffers
+            for (ForkJoinTask<?> t : others) t.quietlyJoin();
         }
+        for (ForkJoinTask<?> t : others) t.join();
     }
 }
