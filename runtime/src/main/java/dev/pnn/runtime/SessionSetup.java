@@ -62,6 +62,8 @@ final class SessionSetup {
     DataSplit data;
     String trainerName;
     Device device, twin, evalDevice;
+    /** The evaluation device as the trainer may see it (its declared capabilities), for its final scores. */
+    Device trainerEvalView;
     Trainer trainer;
     Optimizer optimizer;
     Loss evalLoss;
@@ -117,6 +119,7 @@ final class SessionSetup {
         }
         Device guarded = new DeclaredViewsDevice(device, declared, trainerName);
         Device guardedTwin = twin == null ? null : new DeclaredViewsDevice(twin, declared, trainerName);
+        trainerEvalView = new DeclaredViewsDevice(evalDevice, declared, trainerName);
         Context ctx = new Context(guarded, guardedTwin, loss);
         trainer = ctx.build(trainerCall);
         if (trainer instanceof GradientTrainer) {

@@ -13,11 +13,13 @@ import java.util.Optional;
  * @param history         metrics of the epochs run in this session
  * @param stopped         why training stopped early (non-finite loss or gradient); empty when it completed
  * @param params          final parameters (the last good checkpoint's when stopped)
+ * @param scores          the trainer's own scores of the final parameters ({@code Trainer.finalScores}), by name
  */
 public record TrainingResult(Path runDir, String plan, int epochsCompleted, List<EpochMetrics> history,
-                             Optional<PnnException> stopped, double[] params) {
+                             Optional<PnnException> stopped, double[] params, java.util.Map<String, Double> scores) {
     public TrainingResult {
         history = List.copyOf(history);
+        scores = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(scores));
     }
 
     public boolean completed() {

@@ -54,6 +54,7 @@ public final class TrainingSession implements AutoCloseable {
     private final Device device;
     private final Device twin;
     private final Device evalDevice;
+    private final Device trainerEvalView;
     private final Trainer trainer;
     private final Optimizer optimizer;
     private final Loss evalLoss;
@@ -74,6 +75,7 @@ public final class TrainingSession implements AutoCloseable {
         this.device = b.device;
         this.twin = b.twin;
         this.evalDevice = b.evalDevice;
+        this.trainerEvalView = b.trainerEvalView;
         this.trainer = b.trainer;
         this.optimizer = b.optimizer;
         this.evalLoss = b.evalLoss;
@@ -193,9 +195,27 @@ public final class TrainingSession implements AutoCloseable {
 
         double[] finalParams = stopped == null ? reported(theta) : lastGood;
         folder.writeParams(graph, finalParams);
-        folder.writeSummary(summary(history, completed, stopped, (System.nanoTime() - t0) / 1e9));
+        Map<String, Double> scores = stopped == null ? finalScores(finalParams, completed) : Map.of();
+        Map<String, Object> summary = summary(history, completed, stopped, (System.nanoTime() - t0) / 1e9);
+        if (!scores.isEmpty()) summary.put("scores", scores);
+        folder.writeSummary(summary);
         return new TrainingResult(folder.dir(), plan.name(), completed, history, Optional.ofNullable(stopped),
-                finalParams);
+                finalParams, scores);
+    }
+
+    /** The trainer's own scores of the kept parameters; a failure there is the plugin's, reported as such. */
+    private Map<String, Double> finalScores(double[] params, int completed) {
+        try {
+            return new LinkedHashMap<>(trainer.finalScores(params.clone(), trainerEvalView));
+        } catch (PnnException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new PnnException("trainer '" + trainerName + "' failed to score the final parameters after epoch "
+                                   + completed + ": " + e.getClass().getSimpleName()
+                                   + (e.getMessage() == null ? "" : ": " + e.getMessage()), plan.locOf(TrainingPlan.TRAINER),
+                    "params.json and the checkpoints are written; this is a bug in the trainer plugin, rerun with "
+                    + "--debug for the stack trace", e);
+        }
     }
 
     /** θ, or the optimizer's average of the iterates when it keeps one: what the run evaluates and writes. */

@@ -99,7 +99,23 @@ final class ToyPlugin implements PnnPlugin {
                     throw new IllegalStateException("index out of tune");
                 }),
                 trainer("toy_search", Set.of(Capability.FORWARD), (a, ctx) -> randomSearch(ctx)),
-                trainer("needs_energy", Set.of(Capability.ENERGY), (a, ctx) -> backprop(ctx, -1)));
+                trainer("needs_energy", Set.of(Capability.ENERGY), (a, ctx) -> backprop(ctx, -1)),
+                trainer("scorer", Set.of(Capability.TWIN), (a, ctx) -> scorer(ctx)));
+    }
+
+    /** toy_gd that also scores its final θ (its norm). */
+    private static Trainer scorer(TrainerContext ctx) {
+        GradientTrainer base = (GradientTrainer) backprop(ctx, -1);
+        return new GradientTrainer() {
+            public double gradient(double[] theta, Batch batch, double[] grad) { return base.gradient(theta, batch, grad); }
+            public Map<String, Double> finalScores(double[] theta, Device evaluation) {
+                double n = 0;
+                for (double v : theta) n += v * v;
+                Map<String, Double> m = new java.util.LinkedHashMap<>();
+                m.put("theta_norm", Math.sqrt(n));
+                return m;
+            }
+        };
     }
 
     private interface Make {

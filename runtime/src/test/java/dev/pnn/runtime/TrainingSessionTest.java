@@ -82,6 +82,20 @@ class TrainingSessionTest {
         assertNotEquals(0.0, ckpt.get("theta").get(0).asDouble(), "the checkpoint must keep the iterate for --resume");
     }
 
+    /** A trainer's own final scores reach the result and summary.json; a trainer without scores adds none. */
+    @Test
+    void the_trainers_final_scores_are_kept_in_the_result_and_the_summary() throws IOException {
+        TrainingResult r = train(new ToyProgram().set(TrainingPlan.TRAINER, new Value.Sym("scorer")).build(), opts("scored"));
+        double norm = 0;
+        for (double v : r.params()) norm += v * v;
+        assertEquals(Math.sqrt(norm), r.scores().get("theta_norm"), 0.0);
+        JsonNode summary = RunFolder.JSON.readTree(tmp.resolve("scored/summary.json").toFile());
+        assertEquals(Math.sqrt(norm), summary.get("scores").get("theta_norm").asDouble(), 0.0);
+        TrainingResult plain = train(new ToyProgram().build(), opts("plain"));
+        assertTrue(plain.scores().isEmpty());
+        assertNull(RunFolder.JSON.readTree(tmp.resolve("plain/summary.json").toFile()).get("scores"));
+    }
+
     @Test
     void training_and_evaluation_queries_are_counted_apart() {
         TrainingResult r = train(new ToyProgram().build(), opts("run"));

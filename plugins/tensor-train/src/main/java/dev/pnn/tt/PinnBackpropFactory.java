@@ -82,6 +82,18 @@ final class PinnBackpropFactory implements TrainerFactory {
             return pinn.lossAndGradient(theta, twin, grad);
         }
 
+        /** Error against the plan's solution, with f itself read as order-0 jets of the evaluation device. */
+        @Override
+        public java.util.Map<String, Double> finalScores(double[] theta, dev.pnn.spi.device.Device evaluation) {
+            JetView jets = evaluation.view(JetView.class);
+            return pinn.scores(theta, (th, in, out) -> {
+                int rows = in.rows();
+                double[] f = jets.jets(th, in.re, rows, 0);
+                out.rows(rows);
+                System.arraycopy(f, 0, out.re, 0, rows);
+            });
+        }
+
         /** The step picks the collocation block; the points themselves are re-derived from it. */
         @Override
         public long[] state() {

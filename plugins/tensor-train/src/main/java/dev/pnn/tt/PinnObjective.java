@@ -233,6 +233,19 @@ final class PinnObjective {
         }
     }
 
+    /**
+     * The trainer's final scores: relative L2 and max abs error of the trained unknown against the plan's
+     * {@code solution} on its grid (empty when the plan states no solution).
+     */
+    java.util.Map<String, Double> scores(double[] theta, ForwardView device) {
+        if (pde.solution() == null) return java.util.Map.of();
+        Comparison c = compare(theta, device);
+        java.util.Map<String, Double> m = new java.util.LinkedHashMap<>();
+        m.put("relative_l2_vs_solution", c.relativeL2());
+        m.put("max_abs_error_vs_solution", c.maxAbs());
+        return m;
+    }
+
     /** Result of comparing the trained unknown with the plan's solution on its grid. */
     record Comparison(double relativeL2, double maxAbs, int points, int skipped, double[] grid, double[] predicted,
                       double[] exact, int[] counts) {

@@ -105,6 +105,12 @@ final class TtZoTrainer implements GradientTrainer {
         return antithetic ? pairSum / (2 * pairs) : f0;
     }
 
+    /** For a PDE plan: the smoothed network's error against the plan's solution, on the evaluation device. */
+    @Override
+    public java.util.Map<String, Double> finalScores(double[] theta, dev.pnn.spi.device.Device evaluation) {
+        return pinn == null ? java.util.Map.of() : pinn.scores(theta, evaluation.view(ForwardView.class));
+    }
+
     /** The step (it picks the collocation block) and the direction stream: {@code [step, rng…]}. */
     @Override
     public long[] state() {

@@ -49,6 +49,31 @@ class TrainerProperties {
         assertTrue(java.util.Arrays.stream(grads[0]).anyMatch(g -> g != 0));
     }
 
+    /**
+     * Both PDE trainers score the final θ against the plan's solution: tt_zo the Stein-smoothed network through
+     * forward queries, pinn_backprop the network itself through order-0 jets; each equals the comparison computed
+     * directly, and only the evaluation device is queried.
+     */
+    @Test
+    void finalScoresAreTheErrorAgainstThePlansSolution() {
+        double[] th = TestNets.theta(NET, 5);
+        for (boolean zo : new boolean[]{true, false}) {
+            var plan = BlackScholesPlan.plan(zo ? BlackScholesPlan.stein(0.02) : new Value.Sym("autodiff"), 8, 2);
+            FakeContext ctx = FakeContext.of(NET, plan, 3), eval = FakeContext.of(NET, plan, 3);
+            GradientTrainer tr = (GradientTrainer) (zo ? new TtZoFactory().create(zoArgs(Map.of()), ctx)
+                    : new PinnBackpropFactory().create(new Args("pinn_backprop", Map.of()), ctx));
+            Map<String, Double> scores = tr.finalScores(th, eval.device());
+            var expected = new PinnObjective(PdeProblem.from(plan)).compare(th,
+                    FakeContext.of(NET, plan, 3).device().view(ForwardView.class));
+            double tol = zo ? 0.0 : 1e-12 * expected.relativeL2();   // jets of order 0 vs forward: same map, other code path
+            assertEquals(expected.relativeL2(), scores.get("relative_l2_vs_solution"), tol, zo ? "tt_zo" : "pinn_backprop");
+            assertEquals(expected.maxAbs(), scores.get("max_abs_error_vs_solution"), zo ? 0.0 : 1e-9);
+            assertTrue(expected.relativeL2() > 0.01, "an untrained network is far from the solution");
+            assertEquals(0, ctx.device().queries().total(), "scoring must not query the training device");
+            assertTrue(eval.device().queries().total() > 0);
+        }
+    }
+
     @Test
     void slicewiseAntitheticCostsAsDocumented() {
         var plan = BlackScholesPlan.plan(BlackScholesPlan.stein(0.02), 8, 2);

@@ -11,6 +11,17 @@ public sealed interface Trainer permits GradientTrainer, UpdateTrainer {
         return new long[0];
     }
 
+    /**
+     * Scores of the final parameters that only the trainer knows how to compute, by name (a physics-informed
+     * trainer's error against the plan's analytic solution, say). Called once after a completed run with the
+     * parameters the run keeps and the run's evaluation device, seen through the trainer's declared capabilities
+     * (its queries count as evaluation queries). Written to summary.json under {@code scores} and printed by the
+     * CLI. Default: none.
+     */
+    default java.util.Map<String, Double> finalScores(double[] theta, dev.pnn.spi.device.Device evaluation) {
+        return java.util.Map.of();
+    }
+
     /** Restores what {@link #state()} returned, before the first step of a resumed run. */
     default void restore(long[] state) {
         if (state.length != 0)
