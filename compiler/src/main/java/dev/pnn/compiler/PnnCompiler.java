@@ -67,7 +67,7 @@ public final class PnnCompiler {
 
     static List<PlanEntryChecker> builtinCheckers() {
         return List.of(new DataEntryChecker(), new LossEntryChecker(), new TrainerEntryChecker(), new OptimizerEntryChecker(),
-                new ScheduleEntryChecker(), new HardwareEntryChecker());
+                new ScheduleEntryChecker(), new HardwareEntryChecker(), new InitEntryChecker());
     }
 
     /** Reads the file (UTF-8) and compiles it; unreadable, binary or non-UTF-8 files give diagnostics. */

@@ -14,9 +14,11 @@ import java.util.Optional;
  * @param stopped         why training stopped early (non-finite loss or gradient); empty when it completed
  * @param params          final parameters (the last good checkpoint's when stopped)
  * @param scores          the trainer's own scores of the final parameters ({@code Trainer.finalScores}), by name
+ * @param warmStart       what {@code init = params(...)} did, in one line (empty without init or when resumed)
  */
 public record TrainingResult(Path runDir, String plan, int epochsCompleted, List<EpochMetrics> history,
-                             Optional<PnnException> stopped, double[] params, java.util.Map<String, Double> scores) {
+                             Optional<PnnException> stopped, double[] params, java.util.Map<String, Double> scores,
+                             Optional<String> warmStart) {
     public TrainingResult {
         history = List.copyOf(history);
         scores = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(scores));

@@ -55,6 +55,8 @@ public final class TrainingSession implements AutoCloseable {
     private final Device twin;
     private final Device evalDevice;
     private final Device trainerEvalView;
+    private final dev.pnn.spi.Catalog catalog;
+    private WarmStart.Outcome warmStart;
     private final Trainer trainer;
     private final Optimizer optimizer;
     private final Loss evalLoss;
@@ -76,6 +78,7 @@ public final class TrainingSession implements AutoCloseable {
         this.twin = b.twin;
         this.evalDevice = b.evalDevice;
         this.trainerEvalView = b.trainerEvalView;
+        this.catalog = b.catalog;
         this.trainer = b.trainer;
         this.optimizer = b.optimizer;
         this.evalLoss = b.evalLoss;
@@ -126,7 +129,11 @@ public final class TrainingSession implements AutoCloseable {
             resumeFrom.evalQueries().forEach((kind, n) -> evalDevice.queries().add(new QueryKind(kind), n));
             first = resumeFrom.epoch();
         } else {
-            theta = ParamInit.initial(graph, seed);
+            double[] init = ParamInit.initial(graph, seed);
+            warmStart = plan.entry(TrainingPlan.INIT).map(v -> WarmStart.apply(graph, init, options.baseDir().resolve(
+                            ((dev.pnn.spi.ir.Value.Str) ((dev.pnn.spi.ir.Value.Call) v).named().get("path")).value()),
+                    catalog, plan.locOf(TrainingPlan.INIT))).orElse(null);
+            theta = init;
             if (trainer instanceof UpdateTrainer u) u.prepare(theta, data.train());
             checkpoint(0, theta);
             first = 0;
@@ -200,7 +207,7 @@ public final class TrainingSession implements AutoCloseable {
         if (!scores.isEmpty()) summary.put("scores", scores);
         folder.writeSummary(summary);
         return new TrainingResult(folder.dir(), plan.name(), completed, history, Optional.ofNullable(stopped),
-                finalParams, scores);
+                finalParams, scores, Optional.ofNullable(warmStart).map(WarmStart.Outcome::describe));
     }
 
     /** The trainer's own scores of the kept parameters; a failure there is the plugin's, reported as such. */
@@ -339,6 +346,7 @@ public final class TrainingSession implements AutoCloseable {
         times.put("meanSamplesPerSecond", history.stream().mapToDouble(EpochMetrics::samplesPerSecond).average().orElse(Double.NaN));
         s.put("times", times);
         plan.entry(TrainingPlan.EVALUATE).ifPresent(v -> s.put("evaluate", v + " (results in eval-<profile>/summary.json)"));
+        if (warmStart != null) s.put("init", warmStart.summary());
         Map<String, String> versions = new LinkedHashMap<>(options.versions());
         versions.put("java", System.getProperty("java.version"));
         s.put("versions", versions);

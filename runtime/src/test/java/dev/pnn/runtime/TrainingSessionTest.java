@@ -96,6 +96,38 @@ class TrainingSessionTest {
         assertNull(RunFolder.JSON.readTree(tmp.resolve("plain/summary.json").toFile()).get("scores"));
     }
 
+    private static Value.Call paramsAt(String path) {
+        return new Value.Call("params", List.of(), Map.of("path", new Value.Str(path)));
+    }
+
+    /** init = params("..."): the run starts from the earlier run's parameters, and summary.json says what was copied. */
+    @Test
+    void a_warm_start_begins_from_the_earlier_runs_parameters() throws IOException {
+        TrainingResult first = train(new ToyProgram().build(), opts("first"));
+        Program p = new ToyProgram().set(TrainingPlan.INIT, paramsAt("first")).set(TrainingPlan.EPOCHS, new Value.Num(1)).build();
+        TrainingResult second = train(p, opts("second"));
+        assertTrue(second.warmStart().orElseThrow().contains("4 slice(s) copied"), second.warmStart().toString());
+        assertTrue(first.warmStart().isEmpty());
+        JsonNode start = RunFolder.JSON.readTree(tmp.resolve("second/checkpoints/epoch-0000.json").toFile());
+        for (int i = 0; i < first.params().length; i++)
+            assertEquals(first.params()[i], start.get("theta").get(i).asDouble(), 0.0, "θ[" + i + "]");
+        JsonNode init = RunFolder.JSON.readTree(tmp.resolve("second/summary.json").toFile()).get("init");
+        assertEquals(4, init.get("copied").size(), init.toString());
+        assertEquals(0, init.get("keptRandom").size(), init.toString());
+    }
+
+    @Test
+    void a_warm_start_from_a_missing_or_unrelated_file_is_a_located_error() throws IOException {
+        PnnException missing = assertThrows(PnnException.class, () -> train(new ToyProgram()
+                .set(TrainingPlan.INIT, paramsAt("nowhere/params.json")).build(), opts("m")));
+        assertTrue(missing.getMessage().startsWith("init: no parameters at"), missing.getMessage());
+        assertEquals(ToyProgram.FILE, missing.where().file());
+        Files.writeString(tmp.resolve("other.json"), "{\"network\": \"X\", \"slices\": [{\"name\": \"q.weight\", \"values\": [1, 2]}]}");
+        PnnException unrelated = assertThrows(PnnException.class, () -> train(new ToyProgram()
+                .set(TrainingPlan.INIT, paramsAt("other.json")).build(), opts("u")));
+        assertTrue(unrelated.getMessage().contains("shares no parameter slice"), unrelated.getMessage());
+    }
+
     @Test
     void training_and_evaluation_queries_are_counted_apart() {
         TrainingResult r = train(new ToyProgram().build(), opts("run"));

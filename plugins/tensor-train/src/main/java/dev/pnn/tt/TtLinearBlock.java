@@ -64,6 +64,31 @@ final class TtLinearBlock implements BlockType {
         return java.util.Optional.of(new DeviceCount("MZI", MziCount.tt(s), MziCount.dense(s.rows(), s.cols())));
     }
 
+    /**
+     * The cores of the TT-SVD of a trained dense layer (ALGORITHMS.md §9), at the block's ranks: where an unfolding
+     * has lower rank than asked, the missing rank channels are zero, which leaves W = the TT-SVD product.
+     */
+    @Override
+    public java.util.Optional<java.util.Map<String, double[]>> fromDense(Args args, double[] weight, int rows, int cols) {
+        TtShape target = shapeOf(args);
+        if (rows != target.rows() || cols != target.cols() || weight.length != rows * cols) return java.util.Optional.empty();
+        TtSvd.Result r = TtSvd.decompose(weight, target.ms(), target.ns(), target.ranks(), 0);
+        java.util.Map<String, double[]> cores = new java.util.LinkedHashMap<>();
+        for (int k = 0; k < target.cores(); k++) {
+            int r0 = target.ranks()[k], m = target.ms()[k], n = target.ns()[k], r1 = target.ranks()[k + 1];
+            int q0 = r.shape().ranks()[k], q1 = r.shape().ranks()[k + 1];
+            double[] core = new double[r0 * m * n * r1];
+            int from = r.shape().coreOffset(k);
+            for (int a = 0; a < q0; a++)
+                for (int i = 0; i < m; i++)
+                    for (int j = 0; j < n; j++)
+                        for (int b = 0; b < q1; b++)
+                            core[((a * m + i) * n + j) * r1 + b] = r.cores()[from + ((a * m + i) * n + j) * q1 + b];
+            cores.put("core" + (k + 1), core);
+        }
+        return java.util.Optional.of(cores);
+    }
+
     static TtShape shapeOf(Args args) {
         return TtShape.of(args.ints("ms"), args.ints("ns"), args.ints("ranks"));
     }

@@ -64,7 +64,7 @@ public final class BlackScholesStudy {
             // -Dplans=BlackScholesBp trains a subset (for quick trials); the report of record trains both
             for (String plan : System.getProperty("plans", "BlackScholesZo,BlackScholesBp").split(","))
                 runs.add(train(program, plan, root));
-            Graph g = program.graph("BlackScholesNet").get();
+            Graph g = program.graph(program.plan(runs.get(0).plan()).get().network()).get();
             String report = report(g, runs);
             System.out.print(report);
             if (variant != null) return;

@@ -46,4 +46,32 @@ class TtSvdProperties {
     void wrongSizeIsAPnnException() {
         assertThrows(PnnException.class, () -> TtSvd.decompose(new double[10], new int[]{2, 2}, new int[]{2, 2}, new int[]{1, 2, 1}, 0));
     }
+
+    /**
+     * tt_linear.fromDense (the warm start from a dense layer) gives cores at the block's own ranks whose product is
+     * the dense matrix, also when the matrix has lower TT rank than the block (the missing channels are zero).
+     */
+    @Property(tries = 30)
+    void blockFromDenseReproducesAMatrixOfAtMostTheBlocksRank(@ForAll long seed, @ForAll boolean lowerRank) {
+        Rng rng = new Rng(seed);
+        TtShape source = new TtShape(new int[]{4, 4}, new int[]{4, 4}, new int[]{1, lowerRank ? 2 : 4, 1});
+        double[] w = TtContraction.dense(source, TtContractionProperties.gaussian(rng, source.paramCount()), 0);
+        dev.pnn.spi.ir.Args args = new dev.pnn.spi.ir.Args("tt_linear", java.util.Map.of(
+                "ms", list(4, 4), "ns", list(4, 4), "ranks", list(1, 4, 1)));
+        java.util.Map<String, double[]> cores = new TtLinearBlock().fromDense(args, w, 16, 16).orElseThrow();
+        TtShape target = new TtShape(new int[]{4, 4}, new int[]{4, 4}, new int[]{1, 4, 1});
+        assertEquals(java.util.List.of("core1", "core2"), java.util.List.copyOf(cores.keySet()));
+        double[] flat = new double[target.paramCount()];
+        System.arraycopy(cores.get("core1"), 0, flat, target.coreOffset(0), cores.get("core1").length);
+        System.arraycopy(cores.get("core2"), 0, flat, target.coreOffset(1), cores.get("core2").length);
+        assertEquals(target.paramCount(), cores.get("core1").length + cores.get("core2").length);
+        assertTrue(TtSvd.relativeError(TtContraction.dense(target, flat, 0), w) < 1e-12);
+        assertTrue(new TtLinearBlock().fromDense(args, w, 16, 8).isEmpty(), "a matrix of another size is not taken");
+    }
+
+    private static dev.pnn.spi.ir.Value list(int... xs) {
+        java.util.List<dev.pnn.spi.ir.Value> v = new java.util.ArrayList<>();
+        for (int x : xs) v.add(new dev.pnn.spi.ir.Value.Num(x));
+        return new dev.pnn.spi.ir.Value.ListV(v);
+    }
 }

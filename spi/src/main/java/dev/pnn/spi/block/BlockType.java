@@ -37,6 +37,17 @@ public interface BlockType extends Named {
         return java.util.Optional.empty();
     }
 
+    /**
+     * This block's parameters for a given dense weight matrix (rows × cols, row-major), by parameter name
+     * ({@code core1}, ...): how a warm start ({@code init = params("...")}) fills this block from a run of a
+     * network that had a dense {@code linear} layer of the same id in its place, e.g. a tensor-train layer from the
+     * TT-SVD of the trained dense layer. Empty when the block cannot take a dense matrix.
+     */
+    default java.util.Optional<java.util.Map<String, double[]>> fromDense(dev.pnn.spi.ir.Args args, double[] weight,
+                                                                        int rows, int cols) {
+        return java.util.Optional.empty();
+    }
+
     /** True when the block converts between domains (modulator, detector, ADC): used to suggest fixes. */
     default boolean converts() {
         return inputs().stream().anyMatch(d -> !d.equals(output()));

@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public record TrainingPlan(String name, String network, Map<String, Value> entries, Map<String, Loc> locs, Loc loc) {
     public static final String DATA = "data", LOSS = "loss", TRAINER = "trainer", OPTIMIZER = "optimizer",
-            EPOCHS = "epochs", BATCH = "batch", SEED = "seed", ON = "on", EVALUATE = "evaluate";
+            EPOCHS = "epochs", BATCH = "batch", SEED = "seed", ON = "on", EVALUATE = "evaluate", INIT = "init";
 
     public TrainingPlan {
         entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
