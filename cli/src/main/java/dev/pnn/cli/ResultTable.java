@@ -31,8 +31,12 @@ final class ResultTable {
                         m.epochSeconds());
             EpochMetrics last = h.get(h.size() - 1);
             double meanEpoch = h.stream().mapToDouble(EpochMetrics::epochSeconds).average().orElse(Double.NaN);
-            o.printf(Locale.ROOT, "%nfinal test accuracy %s, test loss %s after %d epochs (%.3f s per epoch, %.1f s in all)%n",
-                    f(last.testAccuracy(), 4), f(last.testLoss(), 4), r.epochsCompleted(), meanEpoch, last.wallSeconds());
+            if (Double.isNaN(last.testAccuracy()) && Double.isNaN(last.testLoss()))   // no test set (a PDE plan)
+                o.printf(Locale.ROOT, "%ntrained %d epoch%s (%.3f s per epoch, %.1f s in all)%n",
+                        r.epochsCompleted(), r.epochsCompleted() == 1 ? "" : "s", meanEpoch, last.wallSeconds());
+            else
+                o.printf(Locale.ROOT, "%nfinal test accuracy %s, test loss %s after %d epochs (%.3f s per epoch, %.1f s in all)%n",
+                        f(last.testAccuracy(), 4), f(last.testLoss(), 4), r.epochsCompleted(), meanEpoch, last.wallSeconds());
             r.warmStart().ifPresent(w -> o.println("init: " + w));
             r.scores().forEach((name, v) -> o.printf(Locale.ROOT, "%s: %.4g%n", name.replace('_', ' '), v));
             o.println("device queries: " + queries(last.trainQueries()) + "; evaluation queries: " + last.evalQueries());

@@ -169,6 +169,18 @@ class CliTest {
         assertTrue(r.out().endsWith("\n  network BlackScholesNet: 128 MZIs (dense equivalent 256, 2.00x)\n"), r.out());
     }
 
+    /** A PDE plan has no test set: the run ends with the trainer's own scores and, with init, the warm start. */
+    @Test
+    void train_on_a_pde_plan_prints_the_error_against_the_solution_and_the_warm_start() {
+        Path sample = REPO.resolve("samples/black_scholes_compress.pnn");
+        Run r = pnn("train", sample.toString(), "--plan", "CompressedZo", "--epochs", "1", "--out", tmp.resolve("c").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("\ntrained 1 epoch ("), r.out());
+        assertFalse(r.out().contains("final test accuracy"), r.out());
+        assertTrue(r.out().contains("init: started from ") && r.out().contains("z2.core1 <- TT-SVD of z2.weight"), r.out());
+        assertTrue(java.util.regex.Pattern.compile("\nrelative l2 vs solution: 0\\.\\d+").matcher(r.out()).find(), r.out());
+    }
+
     @Test
     void compile_emits_ir_text_and_json() throws IOException {
         Run ir = pnn("compile", SAMPLE.toString(), "--emit", "ir");
