@@ -102,11 +102,21 @@ public final class PdeEntryChecker implements PlanEntryChecker {
     private static boolean unknown(PlanContext ctx, Expr e) {
         if (e instanceof Expr.Name) return true;
         if (e instanceof Expr.Call c && c.positional().isEmpty()
-                && c.named().stream().allMatch(a -> a.name().get().name().equals("scale") && number(a.value()).filter(v -> v != 0).isPresent()))
+                && c.named().stream().allMatch(a -> a.name().get().name().equals("form")
+                        || a.name().get().name().equals("scale") && number(a.value()).filter(v -> v != 0).isPresent()))
             return true;
-        error(ctx, e.span(), "unknown is the name of the solution, optionally with a nonzero scale", "expected u or u(scale: s)",
-                "write `unknown = u(scale: 100);` (the network output times the scale is u)");
+        error(ctx, e.span(), "unknown is the name of the solution, optionally with a nonzero scale and a form",
+                "expected u, u(scale: s) or u(scale: s, form: ...)",
+                "write `unknown = u(scale: 100);` (the network output times the scale is u), or give the form of u in "
+                + "terms of net = scale·output, e.g. `u(scale: 100, form: S / 200 * (1 - S / 200) * net)`");
         return false;
+    }
+
+    /** The form's formula (names: variables, constants, definitions and net), or empty. */
+    private static Optional<Expr> form(PlanContext ctx) {
+        return ctx.entry(UNKNOWN).flatMap(s -> s.value() instanceof Expr.Call c
+                ? c.named().stream().filter(a -> a.name().get().name().equals("form")).map(Arg::value).findFirst()
+                : Optional.empty());
     }
 
     private static boolean namedOnly(PlanContext ctx, String key, Expr e, String example) {
@@ -241,6 +251,15 @@ public final class PdeEntryChecker implements PlanEntryChecker {
                     error(ctx, a.name().get().span(), "'" + n + "' is already defined", "defined again", "rename it");
             }
         }
+        form(ctx).ifPresent(f -> {
+            Set<String> withNet = new LinkedHashSet<>(names);
+            withNet.add("net");
+            formula(ctx, f, withNet, unknown, vars, false, "the form of " + unknown);
+            Optional<Setting> der = ctx.entry(DERIVATIVES);
+            if (der.isPresent() && der.get().value() instanceof Expr.Name n && n.name().equals("autodiff"))
+                error(ctx, f.span(), "a form for the unknown needs Stein derivatives: exact jets of the form are not implemented",
+                        "with derivatives = autodiff", "use `derivatives = stein(sigma: 0.02, rule: sparse_grid(level: 3));` or drop the form");
+        });
         ctx.entry(RESIDUAL).ifPresent(s -> formula(ctx, s.value(), names, unknown, vars, true, RESIDUAL));
         ctx.entry(SOLUTION).ifPresent(s -> formula(ctx, s.value(), names, unknown, vars, false, SOLUTION));
         ctx.entry(CONDITIONS).ifPresent(s -> conditions(ctx, s.value(), names, unknown, vars));

@@ -150,4 +150,25 @@ class PdeEntryCheckerTest {
         String noResidual = plan(BS, "").replace("    residual = " + BS + ";\n", "");
         assertEquals(DiagnosticCode.MISSING_PLAN_ENTRY, only(compile(noResidual), DiagnosticCode.MISSING_PLAN_ENTRY).code());
     }
+
+    static final String FORM = "S / 200 * (200 - K * exp(-r * (T - t))) + S / 200 * (1 - S / 200) * net";
+
+    @Test
+    void aFormOfTheUnknownIsAFormulaInTheVariablesConstantsAndNet() {
+        Compilation ok = compile(plan(BS, "").replace("unknown = u(scale: 100);", "unknown = u(scale: 100, form: " + FORM + ");"));
+        assertTrue(ok.ok(), ok.render());
+        String selfRef = plan(BS, "").replace("unknown = u(scale: 100);", "unknown = u(scale: 100, form: 2 * u);");
+        Diagnostic d = only(compile(selfRef), DiagnosticCode.INVALID_PLAN_ENTRY);
+        assertTrue(d.message().startsWith("the unknown 'u' cannot appear in the form of u"), d.message());
+        at(selfRef, d, "u");
+        String typo = plan(BS, "").replace("unknown = u(scale: 100);", "unknown = u(scale: 100, form: S * nett);");
+        Diagnostic t = only(compile(typo), DiagnosticCode.UNKNOWN_NAME);
+        at(typo, t, "nett");
+        assertTrue(t.helps().stream().anyMatch(h -> h.contains("`net`")), t.toString());
+        String jets = plan(BS, "").replace("unknown = u(scale: 100);", "unknown = u(scale: 100, form: " + FORM + ");")
+                .replace("derivatives = stein(sigma: 0.02, rule: sparse_grid(level: 3));", "derivatives = autodiff;");
+        Diagnostic j = only(compile(jets), DiagnosticCode.INVALID_PLAN_ENTRY);
+        assertTrue(j.message().startsWith("a form for the unknown needs Stein derivatives"), j.message());
+        at(jets, j, FORM);
+    }
 }

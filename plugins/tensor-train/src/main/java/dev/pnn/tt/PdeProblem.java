@@ -31,7 +31,7 @@ import java.util.Map;
 record PdeProblem(String unknown, double scale, String[] vars, double[] lo, double[] hi,
                   List<String> defNames, List<Formula> defs, Formula residual, int residualOrder,
                   double residualWeight, List<Condition> conditions, Collocation collocation,
-                  Estimator estimator, Formula solution, int[] grid) {
+                  Estimator estimator, Formula solution, int[] grid, Formula form) {
 
     static final String DOMAIN = "domain", UNKNOWN = "unknown", CONSTANTS = "constants", DEFINE = "define",
             RESIDUAL = "residual", CONDITIONS = "conditions", COLLOCATION = "collocation",
@@ -91,6 +91,8 @@ record PdeProblem(String unknown, double scale, String[] vars, double[] lo, doub
         private String unknown = "u";
         private String[] vars;
         private int maxOrder;
+        private boolean inForm;
+        private Value formValue;     // compiling the unknown's form: the name `net` is the network's output
 
         Parser(TrainingPlan plan) {
             this.plan = plan;
@@ -134,8 +136,10 @@ record PdeProblem(String unknown, double scale, String[] vars, double[] lo, doub
                 unknown = c.name();
                 Value sv = c.named().get("scale");
                 if (sv != null) scale = constant(UNKNOWN, sv);
-                if (!(scale != 0) || c.named().keySet().stream().anyMatch(k -> !k.equals("scale")))
-                    throw error(UNKNOWN, "unknown takes only a nonzero scale, got " + uv, "write unknown = u(scale: 100);");
+                formValue = c.named().get("form");
+                if (!(scale != 0) || c.named().keySet().stream().anyMatch(k -> !k.equals("scale") && !k.equals("form")))
+                    throw error(UNKNOWN, "unknown takes a nonzero scale and optionally a form, got " + uv,
+                            "write unknown = u(scale: 100); or u(scale: 100, form: S / 200 * (1 - S / 200) * net)");
             } else throw error(UNKNOWN, "unknown must be a name or name(scale: s), got " + uv, "write unknown = u(scale: 100);");
             if (slots.containsKey(unknown))
                 throw error(UNKNOWN, "the unknown '" + unknown + "' is also a domain variable", "rename one of them");
@@ -159,6 +163,17 @@ record PdeProblem(String unknown, double scale, String[] vars, double[] lo, doub
                     defNames.add(e.getKey());
                     defs.add(f);
                 }
+            }
+            // the unknown's form, u = F(variables, constants, net) with net = scale·(network output)
+            Formula form = null;
+            if (formValue != null) {
+                inForm = true;
+                maxOrder = -1;
+                form = compile(UNKNOWN, formValue);
+                inForm = false;
+                if (maxOrder >= 0)
+                    throw error(UNKNOWN, "the form of " + unknown + " is written with net (the scaled network output), not with "
+                            + unknown + " itself", "write e.g. form: S / 200 * (1 - S / 200) * net");
             }
             // residual
             maxOrder = 0;
@@ -186,6 +201,9 @@ record PdeProblem(String unknown, double scale, String[] vars, double[] lo, doub
             }
             // derivative estimator
             Estimator est = estimator(plan.entry(DERIVATIVES).orElse(null), d);
+            if (form != null && !(est instanceof Stein))
+                throw error(UNKNOWN, "a form for the unknown needs derivatives = stein(...): exact jets of the form are not implemented",
+                        "use derivatives = stein(sigma: 0.02, rule: sparse_grid(level: 3)); or drop the form");
             // reference solution
             Formula solution = null;
             if (plan.entry(SOLUTION).isPresent()) {
@@ -205,7 +223,7 @@ record PdeProblem(String unknown, double scale, String[] vars, double[] lo, doub
                 }
             }
             return new PdeProblem(unknown, scale, vars, lo, hi, List.copyOf(defNames), List.copyOf(defs), residual,
-                    residualOrder, residualWeight, List.copyOf(conds), col, est, solution, grid);
+                    residualOrder, residualWeight, List.copyOf(conds), col, est, solution, grid, form);
         }
 
         private int count(Value.Call c, String name, int fallback, int min) {
@@ -304,6 +322,7 @@ record PdeProblem(String unknown, double scale, String[] vars, double[] lo, doub
         private Formula compile(String key, Value v) {
             if (v instanceof Value.Num n) return new Formula.Const(n.base());
             if (v instanceof Value.Sym s) {
+                if (inForm && s.name().equals("net")) return new Formula.Slot(jetSlot(0), "net");
                 if (s.name().equals(unknown)) {
                     maxOrder = Math.max(maxOrder, 0);
                     return new Formula.Slot(jetSlot(0), unknown);
@@ -383,6 +402,7 @@ record PdeProblem(String unknown, double scale, String[] vars, double[] lo, doub
     PdeProblem {
         int base = vars.length + defNames.size();
         residual = relocate(residual, base);
+        form = relocate(form, base);
         List<Condition> cs = new ArrayList<>();
         for (Condition c : conditions) cs.add(new Condition(c.var(), c.at(), relocate(c.target(), base), c.weight(), c.text()));
         conditions = List.copyOf(cs);

@@ -31,6 +31,12 @@ final class PinnObjective {
     private double[] prefix = new double[0];   // per point: variables and definitions (env[0..jetBase))
     private double[] targets = new double[0];  // per face point: the condition's target value
     private double[] resid = new double[0];
+    private double[] nodeEnv = new double[0];  // with a form: per query node, its variables and definitions
+    private double[] formed = new double[0];   // with a form: the unknown / scale at each query node
+    private final boolean formAffine;          // the form is a + b·net: a, b per node (FormShape)
+    private final boolean[] formReads;         // per definition: does the form need it
+    private double[] formA = new double[0];
+    private double[] formB = new double[0];
 
     PinnObjective(PdeProblem pde) {
         this.pde = pde;
@@ -38,6 +44,8 @@ final class PinnObjective {
         this.jl = new JetLayout(d, 2);
         this.env = new double[pde.envSize()];
         this.envAdj = new double[pde.envSize()];
+        this.formAffine = pde.form() != null && FormShape.affine(pde.form(), pde.jetBase());
+        this.formReads = definitionsReadBy(pde);
         if (pde.estimator() instanceof PdeProblem.Stein s) {
             double[] sig = new double[d];
             java.util.Arrays.fill(sig, s.sigma());
@@ -123,7 +131,80 @@ final class PinnObjective {
             for (int r = 0; r < n; r++) stein.queryPoints(points, r * d, queryPts, r * q);
             queryIn = Tensor.wrap(queryPts, null, n * q, d);
             queryOut = Tensor.real(n * q, 1);
+            if (pde.form() != null) prepareForm(queryPts, n * q);
         }
+    }
+
+    /** Per query node: the node's environment, and for an affine form its a and b (u/scale = a + b·f). */
+    private void prepareForm(double[] qp, int rows) {
+        nodeEnv = nodeEnvironments(qp, rows);
+        if (!formAffine) return;
+        if (formA.length < rows) {
+            formA = new double[rows];
+            formB = new double[rows];
+        }
+        int base = pde.jetBase();
+        double scale = pde.scale();
+        for (int k = 0; k < rows; k++) {
+            System.arraycopy(nodeEnv, k * base, env, 0, base);
+            env[base] = 0;
+            double a = pde.form().eval(env);
+            env[base] = scale;
+            formA[k] = a / scale;
+            formB[k] = (pde.form().eval(env) - a) / scale;   // F(net = scale) − F(0) = b·scale, per unit f
+        }
+    }
+
+    /**
+     * Variables and the definitions the form reads (directly or through other definitions; the rest stay NaN) at
+     * each of {@code rows} normalized query points.
+     */
+    private double[] nodeEnvironments(double[] qp, int rows) {
+        int base = pde.jetBase(), nv = d;
+        double[] out = new double[rows * base];
+        java.util.List<Formula> defs = pde.defs();
+        for (int k = 0; k < rows; k++) {
+            for (int j = 0; j < nv; j++) env[j] = pde.physical(j, qp[k * d + j]);
+            for (int i = 0; i < defs.size(); i++) env[nv + i] = formReads[i] ? defs.get(i).eval(env) : Double.NaN;
+            System.arraycopy(env, 0, out, k * base, base);
+        }
+        return out;
+    }
+
+    /** Which definitions the form needs, following definitions that use earlier ones. */
+    private static boolean[] definitionsReadBy(PdeProblem pde) {
+        java.util.List<Formula> defs = pde.defs();
+        boolean[] need = new boolean[defs.size()];
+        if (pde.form() == null) return need;
+        int nv = pde.dim();
+        for (int i = 0; i < defs.size(); i++) need[i] = FormShape.uses(pde.form(), nv + i);
+        for (int i = defs.size() - 1; i >= 0; i--)   // a definition uses only earlier ones
+            if (need[i]) for (int j = 0; j < i; j++) need[j] |= FormShape.uses(defs.get(i), nv + j);
+        return need;
+    }
+
+    private double[] affineAtNodes(double[] f, int rows) {
+        if (formed.length < rows) formed = new double[rows];
+        for (int k = 0; k < rows; k++) formed[k] = formA[k] + formB[k] * f[k];
+        return formed;
+    }
+
+    /**
+     * The unknown at each query node in output-scale units: f itself, or with a form u = F(x, net = scale·f),
+     * F/scale. The Stein rule then differentiates the whole ansatz from its values at the nodes.
+     */
+    private double[] unknownAtNodes(double[] f, double[] envs, int rows) {
+        Formula form = pde.form();
+        if (form == null) return f;
+        if (formed.length < rows) formed = new double[rows];
+        int base = pde.jetBase();
+        double scale = pde.scale();
+        for (int k = 0; k < rows; k++) {
+            System.arraycopy(envs, k * base, env, 0, base);
+            env[base] = scale * f[k];
+            formed[k] = form.eval(env) / scale;
+        }
+        return formed;
     }
 
     /** Stein loss: runs the rule's query points forward at θ (n·nodes queries). */
@@ -146,8 +227,9 @@ final class PinnObjective {
         steinResiduals(queryOut.re, r);
     }
 
-    private void steinResiduals(double[] f, double[] out) {
+    private void steinResiduals(double[] raw, double[] out) {
         int q = stein.queriesPerPoint(), interior = interiorCount;
+        double[] f = formAffine ? affineAtNodes(raw, nPoints * q) : unknownAtNodes(raw, nodeEnv, nPoints * q);
         double scale = pde.scale();
         double wr = interior == 0 ? 0 : Math.sqrt(pde.residualWeight() / interior);
         for (int p = 0; p < interior; p++) {
@@ -276,7 +358,8 @@ final class PinnObjective {
             for (int k = 0; k < total; k++) stein.queryPoints(pts, k * d, qp, k * q);
             Tensor out = Tensor.real(total * q, 1);
             device.forward(null == theta ? new double[0] : theta, Tensor.wrap(qp, null, total * q, d), out);
-            for (int k = 0; k < total; k++) pred[k] = pde.scale() * stein.value(out.re, k * q);
+            double[] u = pde.form() == null ? out.re : unknownAtNodes(out.re, nodeEnvironments(qp, total * q), total * q);
+            for (int k = 0; k < total; k++) pred[k] = pde.scale() * stein.value(u, k * q);
         } else {
             Tensor out = Tensor.real(total, 1);
             device.forward(theta, Tensor.wrap(pts, null, total, d), out);

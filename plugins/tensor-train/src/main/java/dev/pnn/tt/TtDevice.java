@@ -17,8 +17,8 @@ import java.util.List;
  */
 final class TtDevice extends DeviceBase {
     static final QueryKind JET = new QueryKind("jet");
-    /** Rows per chunk of a forward pass; each chunk has its own network buffers. */
-    private static final int CHUNK = 384;
+    /** Smallest chunk of a forward pass worth a hand-off; each chunk has its own network buffers. */
+    private static final int MIN_CHUNK = 128;
     private final Graph graph;
     private final JetNetwork net;
     private final List<JetNetwork> chunkNets = new ArrayList<>();
@@ -37,12 +37,12 @@ final class TtDevice extends DeviceBase {
             throw new IllegalArgumentException("photonic_tt: tensors " + input.width + "->" + output.width
                     + " do not match the network " + net.inputWidth() + "->" + net.outputWidth());
         output.rows(rows);
-        int chunks = RowChunks.count(rows, CHUNK), w = output.width;
+        // two equal halves (a fixed 384 rows split 520 as 384 + 136 and left one core idle); the split depends only
+        // on the row count, never on the thread count, so a run gives the same bits on any machine
+        int chunk = Math.max(MIN_CHUNK, (rows + 1) / 2), chunks = RowChunks.count(rows, chunk), w = output.width;
         while (chunkNets.size() < chunks) chunkNets.add(new JetNetwork(graph));
-        // rows are independent, so fixed chunks on both cores give the same bits as one pass (a Stein loss
-        // evaluation is 13 nodes x 56 points = 728 rows: two chunks)
         RowChunks.forEach(chunks, c -> {
-            int from = RowChunks.start(c, CHUNK), to = RowChunks.end(c, CHUNK, rows);
+            int from = RowChunks.start(c, chunk), to = RowChunks.end(c, chunk, rows);
             double[] y = chunkNets.get(c).forward(theta, input.re, from, to - from, 0);
             System.arraycopy(y, 0, output.re, from * w, (to - from) * w);
         });
