@@ -1,14 +1,10 @@
 package dev.pnn.scattering;
 
 import dev.pnn.spi.Capability;
-import dev.pnn.spi.PnnException;
 import dev.pnn.spi.device.Backend;
 import dev.pnn.spi.device.Device;
 import dev.pnn.spi.device.DeviceRequest;
-import dev.pnn.spi.ir.Graph;
-import dev.pnn.spi.ir.Node;
 
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -42,13 +38,7 @@ final class ScatteringBackend implements Backend {
 
     @Override
     public Device open(DeviceRequest request) {
-        Graph g = request.graph();
-        List<Node> blocks = g.nodes().stream().filter(n -> !n.isInput()).toList();
-        if (blocks.size() != 1 || !blocks.get(0).id().equals(g.output())
-                || g.node(blocks.get(0).inputs().get(0)).map(n -> !n.isInput()).orElse(true))
-            throw new PnnException("network " + g.name() + " must be a single " + ScatteringBlock.NAME
-                    + " block fed by the input to run on " + NAME, g.loc(),
-                    "write the network as 'output y = scattering(x, ...)'; the resonator network is one physical object");
-        return new ScatteringDevice(g, request.profile(), request.seed(), blocks.get(0));
+        return new ScatteringDevice(request.graph(), request.profile(), request.seed(),
+                request.soleBlock(ScatteringBlock.NAME, NAME, "output y = scattering(x, ...)"));
     }
 }

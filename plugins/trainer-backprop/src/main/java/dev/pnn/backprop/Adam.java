@@ -3,38 +3,28 @@ package dev.pnn.backprop;
 /**
  * Adam (Kingma and Ba) with bias correction: m ← β₁m + (1−β₁)g; v ← β₂v + (1−β₂)g²;
  * θ ← θ − lr(epoch)·m̂/(√v̂ + ε) with m̂ = m/(1−β₁ᵗ), v̂ = v/(1−β₂ᵗ). The first step is therefore
- * lr·g/(|g| + ε) ≈ lr·sign(g) whatever the scale of g.
+ * lr·g/(|g| + ε) ≈ lr·sign(g) whatever the scale of g. Own state: [t, m₀ … m_{P−1}, v₀ … v_{P−1}].
  */
-final class Adam implements dev.pnn.spi.train.Optimizer {
+final class Adam extends ScheduledOptimizer {
     static final double KIND = 2;
-    private final StepSchedule schedule;
     private final double beta1;
     private final double beta2;
     private final double eps;
     private final double[] m;
     private final double[] v;
-    private final IterateAverage average;
     private long t;
-    private int epoch;
-    private double lr;
-
-    Adam(StepSchedule schedule, double beta1, double beta2, double eps, int paramCount) {
-        this(schedule, beta1, beta2, eps, new IterateAverage(0, 0, paramCount), paramCount);
-    }
 
     Adam(StepSchedule schedule, double beta1, double beta2, double eps, IterateAverage average, int paramCount) {
-        this.schedule = schedule;
-        this.average = average;
+        super("adam", KIND, schedule, average);
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.eps = eps;
         this.m = new double[paramCount];
         this.v = new double[paramCount];
-        this.lr = schedule.rate(0);
     }
 
     @Override
-    public void step(double[] theta, double[] grad) {
+    void update(double[] theta, double[] grad, double lr) {
         t++;
         double c1 = 1 - Math.pow(beta1, t);
         double c2 = 1 - Math.pow(beta2, t);
@@ -46,48 +36,24 @@ final class Adam implements dev.pnn.spi.train.Optimizer {
             v[i] = vi;
             theta[i] -= lr * (mi / c1) / (Math.sqrt(vi / c2) + eps);
         }
-        average.afterStep(theta);
     }
 
     @Override
-    public double[] averaged(double[] theta) {
-        return average.of(theta);
+    int ownStateSize() {
+        return 1 + 2 * m.length;
     }
 
     @Override
-    public void startEpoch(int epoch) {
-        this.epoch = epoch;
-        this.lr = schedule.rate(epoch);
-        average.startEpoch(epoch);
+    void saveOwn(double[] s, int at) {
+        s[at] = t;
+        System.arraycopy(m, 0, s, at + 1, m.length);
+        System.arraycopy(v, 0, s, at + 1 + m.length, v.length);
     }
 
     @Override
-    public double learningRate() {
-        return lr;
-    }
-
-    /** [kind, epoch, t, m₀ … m_{P−1}, v₀ … v_{P−1}, then the iterate average's values]. */
-    @Override
-    public double[] state() {
-        int p = m.length;
-        double[] s = new double[3 + 2 * p + average.stateSize()];
-        s[0] = KIND;
-        s[1] = epoch;
-        s[2] = t;
-        System.arraycopy(m, 0, s, 3, p);
-        System.arraycopy(v, 0, s, 3 + p, p);
-        average.save(s, 3 + 2 * p);
-        return s;
-    }
-
-    @Override
-    public void restore(double[] state) {
-        int p = m.length;
-        OptimizerArgs.checkState("adam", KIND, 3 + 2 * p + average.stateSize(), state);
-        startEpoch((int) state[1]);
-        t = (long) state[2];
-        System.arraycopy(state, 3, m, 0, p);
-        System.arraycopy(state, 3 + p, v, 0, p);
-        average.restore(state, 3 + 2 * p);
+    void restoreOwn(double[] s, int at) {
+        t = (long) s[at];
+        System.arraycopy(s, at + 1, m, 0, m.length);
+        System.arraycopy(s, at + 1 + m.length, v, 0, v.length);
     }
 }

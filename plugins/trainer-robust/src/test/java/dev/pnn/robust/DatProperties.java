@@ -1,17 +1,14 @@
 package dev.pnn.robust;
 
-import dev.pnn.spi.Capability;
-import dev.pnn.spi.QueryCounter;
 import dev.pnn.spi.Rng;
 import dev.pnn.spi.data.Batch;
 import dev.pnn.spi.device.Device;
+import dev.pnn.spi.device.ForwardingDevice;
 import dev.pnn.spi.device.LayersView;
 import dev.pnn.spi.device.TwinView;
 import dev.pnn.spi.device.View;
 import dev.pnn.spi.exec.Tape;
 import dev.pnn.spi.exec.Tensor;
-import dev.pnn.spi.ir.Graph;
-import dev.pnn.spi.ir.HardwareProfile;
 import dev.pnn.spi.ir.Value;
 import dev.pnn.spi.train.GradientTrainer;
 import dev.pnn.spi.train.Loss;
@@ -20,7 +17,6 @@ import net.jqwik.api.Property;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,7 +25,18 @@ class DatProperties {
     static final PhotonicBench BENCH = new PhotonicBench(6, 3);
 
     /** The ideal chip whose measured output is distorted to M·y + c (a "device" only PAT/DAT can see through). */
-    record Distorted(Device inner, double[] m, double[] c, int k) implements Device {
+    static final class Distorted extends ForwardingDevice {
+        private final double[] m;
+        private final double[] c;
+        private final int k;
+
+        Distorted(Device inner, double[] m, double[] c, int k) {
+            super(inner);
+            this.m = m;
+            this.c = c;
+            this.k = k;
+        }
+
         void distort(Tensor y) {
             double[] row = new double[k];
             for (int b = 0; b < y.rows(); b++) {
@@ -65,31 +72,6 @@ class DatProperties {
                 }
             };
             return type.cast(v);
-        }
-
-        @Override
-        public Graph graph() {
-            return inner.graph();
-        }
-
-        @Override
-        public HardwareProfile profile() {
-            return inner.profile();
-        }
-
-        @Override
-        public long seed() {
-            return inner.seed();
-        }
-
-        @Override
-        public Set<Capability> capabilities() {
-            return inner.capabilities();
-        }
-
-        @Override
-        public QueryCounter queries() {
-            return inner.queries();
         }
     }
 

@@ -2,9 +2,6 @@ package dev.pnn.spi.device;
 
 import dev.pnn.spi.Capability;
 import dev.pnn.spi.CapabilityException;
-import dev.pnn.spi.QueryCounter;
-import dev.pnn.spi.ir.Graph;
-import dev.pnn.spi.ir.HardwareProfile;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -15,10 +12,9 @@ import java.util.stream.Collectors;
  * The device as a trainer sees it: only views of capabilities the trainer declared. This keeps a method comparison
  * honest; a trainer that peeks at a twin it did not ask for fails loudly instead of quietly cheating. The runtime
  * and the testkit's {@code TrainerContract} both guard with this class, so contract tests refuse exactly what a
- * real run refuses. Everything else is forwarded to the wrapped device.
+ * real run refuses. Everything else is forwarded to the wrapped device ({@link ForwardingDevice}).
  */
-public final class DeclaredViewsDevice implements Device {
-    private final Device inner;
+public final class DeclaredViewsDevice extends ForwardingDevice {
     private final Set<Capability> declared;
     private final String trainer;
     private final Consumer<String> refusals;
@@ -28,7 +24,7 @@ public final class DeclaredViewsDevice implements Device {
      *                 caught (the testkit records them); may do nothing
      */
     public DeclaredViewsDevice(Device inner, Set<Capability> declared, String trainer, Consumer<String> refusals) {
-        this.inner = inner;
+        super(inner);
         this.declared = Set.copyOf(Capability.closure(declared));
         this.trainer = trainer;
         this.refusals = refusals;
@@ -57,41 +53,6 @@ public final class DeclaredViewsDevice implements Device {
         Set<Capability> both = new LinkedHashSet<>(Capability.closure(inner.capabilities()));
         both.retainAll(declared);
         return both;
-    }
-
-    @Override
-    public Graph graph() {
-        return inner.graph();
-    }
-
-    @Override
-    public HardwareProfile profile() {
-        return inner.profile();
-    }
-
-    @Override
-    public long seed() {
-        return inner.seed();
-    }
-
-    @Override
-    public QueryCounter queries() {
-        return inner.queries();
-    }
-
-    @Override
-    public long[] state() {
-        return inner.state();
-    }
-
-    @Override
-    public void restore(long[] state) {
-        inner.restore(state);
-    }
-
-    @Override
-    public void close() {
-        inner.close();
     }
 
     private static String list(Set<Capability> caps) {
